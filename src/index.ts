@@ -1,0 +1,46 @@
+/**
+ * Kiln as a library: start it inside your own tests, as moto's `mock_aws` is used in Python.
+ *
+ *   const kiln = await startKiln();
+ *   const iam = new IAMClient({ endpoint: kiln.endpoint, region: kiln.region, credentials: kiln.credentials });
+ *   ...
+ *   await kiln.close();
+ */
+import { ManualClock, type Clock } from './kernel/clock.js';
+import { createLogger } from './kernel/log.js';
+import { resolveConfig, type KilnConfig } from './server/config.js';
+import { startServer } from './server/server.js';
+
+export { ManualClock, OffsetClock, SystemClock, type Clock } from './kernel/clock.js';
+export type { KilnConfig } from './server/config.js';
+
+export interface StartKilnOptions extends Partial<KilnConfig> {
+  /** `'manual'` for a ManualClock that stands still until you move it, or any Clock. */
+  clock?: 'system' | 'manual' | Clock;
+}
+
+export interface Kiln {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  clock: Clock;
+  /** Deletes all state. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts Kiln on a free loopback port with in-memory state (unless told otherwise). */
+export async function startKiln(options: StartKilnOptions = {}): Promise<Kiln> {
+  const { clock: clockOption, ...overrides } = options;
+  const config = resolveConfig({ port: 0, ephemeral: true, logLevel: 'warn', ...overrides }, {});
+  const clock = clockOption === 'manual' ? new ManualClock(new Date()) : clockOption === 'system' ? undefined : clockOption;
+  const running = await startServer(config, { clock, log: createLogger(config.logLevel) });
+  return {
+    endpoint: running.url,
+    region: config.region,
+    credentials: { accessKeyId: config.rootAccessKeyId, secretAccessKey: config.rootSecretAccessKey },
+    clock: running.clock,
+    reset: () => running.store.reset(),
+    close: () => running.close(),
+  };
+}

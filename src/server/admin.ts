@@ -1,0 +1,50 @@
+/** Kiln's own endpoints, under /_kiln/ (and /moto-api/reset, so suites written for moto run unchanged). */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OffsetClock } from '../kernel/clock.js';
+import type { ServiceName } from '../protocol/model.js';
+import { coverage } from '../services/types.js';
+import type { Store } from '../store/types.js';
+import type { WireResponse } from './dispatch.js';
+import type { ServiceDefinition } from './services.js';
+
+export const KILN_VERSION: string = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')).version;
+
+function json(status: number, value: unknown): WireResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+
+export interface AdminDeps {
+  store: Store;
+  services: Record<ServiceName, ServiceDefinition>;
+  /** Present only when Kiln was started with --clock-control. */
+  controlledClock?: OffsetClock;
+}
+
+export function createAdmin(deps: AdminDeps) {
+  return async (method: string, path: string, body: Buffer): Promise<WireResponse | undefined> => {
+    if (path === '/_kiln/health' && method === 'GET') {
+      const services = Object.fromEntries(Object.entries(deps.services).map(([name, s]) => [name, coverage(s.handlers)]));
+      return json(200, { status: 'ok', version: KILN_VERSION, services, store: deps.store.kind });
+    }
+    if ((path === '/_kiln/reset' || path === '/moto-api/reset') && method === 'POST') {
+      await deps.store.reset();
+      return json(200, { reset: true });
+    }
+    if (path === '/_kiln/clock' && method === 'POST' && deps.controlledClock) {
+      let seconds: unknown;
+      try {
+        seconds = JSON.parse(body.toString('utf8') || '{}').advanceSeconds;
+      } catch {
+        return json(400, { message: 'The body must be JSON: {"advanceSeconds": N}.' });
+      }
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+        return json(400, { message: 'advanceSeconds must be a non-negative number.' });
+      }
+      return json(200, { now: deps.controlledClock.advance(seconds).toISOString() });
+    }
+    if (path.startsWith('/_kiln/')) return json(404, { message: `No Kiln endpoint answers ${method} ${path}.` });
+    return undefined;
+  };
+}

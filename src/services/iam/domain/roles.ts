@@ -1,0 +1,66 @@
+/** How IAM keeps a role, and how it shows one. */
+import { AwsError } from '../../../kernel/errors.js';
+import type { Role, Tag } from '../../../generated/iam.js';
+import type { HandlerContext } from '../../types.js';
+import { checkPolicyGrammar } from '../../../policy/grammar.js';
+import { iamScope } from './scope.js';
+
+export const ROLES = 'iam.roles';
+
+export interface RoleRecord {
+  RoleName: string;
+  RoleId: string;
+  Path: string;
+  Arn: string;
+  CreateDate: string;
+  AssumeRolePolicyDocument: string;
+  Description?: string;
+  MaxSessionDuration: number;
+  PermissionsBoundaryArn?: string;
+  Tags: Tag[];
+  RoleLastUsed?: { LastUsedDate: string; Region: string };
+}
+
+/** IAM names are unique regardless of case: the store key is the lower-cased name. */
+export function roleKey(roleName: string): string {
+  return roleName.toLowerCase();
+}
+
+export async function findRole(ctx: HandlerContext, roleName: string): Promise<RoleRecord | undefined> {
+  return ctx.tx.get<RoleRecord>(ROLES, iamScope(ctx.scope), roleKey(roleName));
+}
+
+export async function getRoleOrThrow(ctx: HandlerContext, roleName: string): Promise<RoleRecord> {
+  const role = await findRole(ctx, roleName);
+  if (!role) throw new AwsError('NoSuchEntity', `The role with name ${roleName} cannot be found.`);
+  return role;
+}
+
+export async function saveRole(ctx: HandlerContext, role: RoleRecord): Promise<void> {
+  await ctx.tx.put(ROLES, iamScope(ctx.scope), roleKey(role.RoleName), role);
+}
+
+export function checkTrustPolicy(document: string): void {
+  const problem = checkPolicyGrammar(document, 'trust');
+  if (problem) throw new AwsError('MalformedPolicyDocument', problem);
+}
+
+/** The Role shape. ListRoles leaves out the boundary, last use and tags, as AWS does. */
+export function toRole(role: RoleRecord, detail: 'full' | 'list' = 'full'): Role {
+  const out: Role = {
+    Path: role.Path,
+    RoleName: role.RoleName,
+    RoleId: role.RoleId,
+    Arn: role.Arn,
+    CreateDate: new Date(role.CreateDate),
+    AssumeRolePolicyDocument: role.AssumeRolePolicyDocument,
+    Description: role.Description,
+    MaxSessionDuration: role.MaxSessionDuration,
+  };
+  if (detail === 'full') {
+    if (role.PermissionsBoundaryArn) out.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: role.PermissionsBoundaryArn };
+    if (role.Tags.length > 0) out.Tags = role.Tags;
+    out.RoleLastUsed = role.RoleLastUsed ? { LastUsedDate: new Date(role.RoleLastUsed.LastUsedDate), Region: role.RoleLastUsed.Region } : {};
+  }
+  return out;
+}
