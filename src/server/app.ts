@@ -152,7 +152,9 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
     } catch (error) {
       const model = routed ? deps.services[routed.service].model : guess;
       if (error instanceof MalformedFormError) {
-        return errorResponse(model, new AwsError(model.metadata.protocol === 'query' ? 'MalformedQueryString' : 'SerializationException', error.message, 400), requestId, deps.log);
+        // AWS's common-errors table gives MalformedQueryString HTTP 404.
+        const malformed = model.metadata.protocol === 'query' ? new AwsError('MalformedQueryString', error.message, 404) : new AwsError('SerializationException', error.message, 400);
+        return errorResponse(model, malformed, requestId, deps.log);
       }
       return errorResponse(model, error, requestId, deps.log);
     }

@@ -3,7 +3,7 @@ import { AwsError } from '../../../kernel/errors.js';
 import type { Component, ComponentSummary, ComponentVersion } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { arnName, ibScope } from './scope.js';
-import { buildSortKey, matchesWildcard, versionSortKey } from './versions.js';
+import { buildSortKey, checkWildcardVersion, matchesWildcard, versionSortKey } from './versions.js';
 
 export const COMPONENTS = 'ib.components';
 
@@ -67,6 +67,7 @@ export async function buildsOf(ctx: HandlerContext, name: string, version: strin
 /** The build an ARN names: that exact build, or the newest build of a version ARN (whose nodes may be `x`). */
 export async function findComponent(ctx: HandlerContext, arn: string): Promise<ComponentRecord> {
   const parsed = parseComponentArn(arn);
+  checkWildcardVersion(parsed.version, 'componentBuildVersionArn');
   if (parsed.region !== ctx.scope.region || parsed.owner !== ctx.scope.account) throw notFound(arn);
   if (parsed.build !== undefined) {
     const record = await ctx.tx.get<ComponentRecord>(COMPONENTS, ibScope(ctx.scope), componentKey(parsed.name, parsed.version, parsed.build));

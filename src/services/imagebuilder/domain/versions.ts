@@ -28,3 +28,10 @@ export function matchesWildcard(version: string, filter: string): boolean {
   const v = version.split('.');
   return filter.split('.').every((node, i) => node === 'x' || node === v[i]);
 }
+
+/** After an `x` node every node to its right must be `x` too: `1.x.x` is a filter, `x.2.x` and `1.x.8` are errors. */
+export function checkWildcardVersion(version: string, parameter: string): void {
+  if (/x\.[0-9]/.test(version)) {
+    throw new AwsError('InvalidParameterValueException', `The value supplied for parameter '${parameter}' is not valid. The semantic version '${version}' is not valid: after a wildcard node 'x', every following node must also be 'x'.`);
+  }
+}
