@@ -26,6 +26,8 @@ export interface Kiln {
   clock: Clock;
   /** Deletes all state. */
   reset(): Promise<void>;
+  /** Runs every background task that is due by Kiln's clock (after moving a manual clock, say). */
+  runUntilIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startKiln(options: StartKilnOptions = {}): Promise<Kiln> {
     credentials: { accessKeyId: config.rootAccessKeyId, secretAccessKey: config.rootSecretAccessKey },
     clock: running.clock,
     reset: () => running.store.reset(),
+    runUntilIdle: () => running.engine.runUntilIdle(),
     close: () => running.close(),
   };
 }

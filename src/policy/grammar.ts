@@ -7,6 +7,14 @@ export type PolicyKind = 'identity' | 'trust';
 
 const STATEMENT_FIELDS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
+/** The actions a trust policy may name (wildcards that match them are allowed too). */
+const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+
+function isTrustAction(action: unknown): boolean {
+  if (typeof action !== 'string') return false;
+  const pattern = new RegExp(`^${action.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return TRUST_ACTIONS.some((known) => pattern.test(known));
+}
 
 export function checkPolicyGrammar(text: string, kind: PolicyKind): string | undefined {
   let doc: unknown;
@@ -37,6 +45,8 @@ function checkStatement(statement: unknown, kind: PolicyKind): string | undefine
   if (kind === 'trust') {
     if (s.Resource !== undefined || s.NotResource !== undefined) return `Has prohibited field ${s.Resource !== undefined ? 'Resource' : 'NotResource'}`;
     if (s.Principal === undefined && s.NotPrincipal === undefined) return 'Missing required field Principal';
+    const actions = s.Action === undefined ? [] : Array.isArray(s.Action) ? s.Action : [s.Action];
+    if (!actions.every(isTrustAction)) return 'AssumeRole policy may only specify STS AssumeRole actions.';
   } else {
     if (s.Principal !== undefined || s.NotPrincipal !== undefined) return `Policy document should not specify a principal.`;
     if (s.Resource === undefined && s.NotResource === undefined) return 'Policy statement must contain resources.';

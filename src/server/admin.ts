@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OffsetClock } from '../kernel/clock.js';
+import type { TaskEngine } from '../engine/tasks.js';
 import type { ServiceName } from '../protocol/model.js';
 import { coverage } from '../services/types.js';
 import type { Store } from '../store/types.js';
@@ -18,6 +19,7 @@ function json(status: number, value: unknown): WireResponse {
 export interface AdminDeps {
   store: Store;
   services: Record<ServiceName, ServiceDefinition>;
+  engine: TaskEngine;
   /** Present only when Kiln was started with --clock-control. */
   controlledClock?: OffsetClock;
 }
@@ -42,7 +44,10 @@ export function createAdmin(deps: AdminDeps) {
       if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
         return json(400, { message: 'advanceSeconds must be a non-negative number.' });
       }
-      return json(200, { now: deps.controlledClock.advance(seconds).toISOString() });
+      const now = deps.controlledClock.advance(seconds);
+      // Run what became due, so the caller sees builds and tasks advanced when this returns.
+      await deps.engine.runUntilIdle();
+      return json(200, { now: now.toISOString() });
     }
     if (path.startsWith('/_kiln/')) return json(404, { message: `No Kiln endpoint answers ${method} ${path}.` });
     return undefined;

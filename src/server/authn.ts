@@ -15,8 +15,11 @@ export interface Credential {
   principal: Principal;
 }
 
-/** Finds the secret and principal of an access key id (root key, IAM access keys, STS sessions). */
-export type CredentialLookup = (accessKeyId: string, partition: Partition) => Promise<Credential | undefined>;
+/**
+ * Finds the secret and principal of an access key id (root key, IAM access keys, STS sessions):
+ * undefined for a key Kiln never issued, 'invalid' for one it knows but refuses (an inactive key).
+ */
+export type CredentialLookup = (accessKeyId: string, partition: Partition) => Promise<Credential | 'invalid' | undefined>;
 
 export type ProtocolKind = 'query' | 'rest-json';
 
@@ -71,6 +74,7 @@ export async function authenticate(o: AuthenticateOptions): Promise<Authenticate
       : `The credential must be scoped to a valid region: the service is not offered in '${sig.region}'.`, 403);
   }
   const credential = await o.lookup(sig.accessKeyId, partition);
+  if (credential === 'invalid') throw new AwsError(codes.unknownKey, 'The security token included in the request is invalid.', 403);
   if (!credential) {
     if (o.mode === 'strict') throw new AwsError(codes.unknownKey, 'The security token included in the request is invalid.', 403);
     // Open mode: any key acts as the default account's root, so every SDK works unconfigured.

@@ -19,6 +19,10 @@ export interface KilnConfig {
   maxBodyBytes: number;
   /** Enables POST /_kiln/clock. */
   clockControl: boolean;
+  /** Service-linked role deletion tasks: NOT_STARTED for this long, IN_PROGRESS for the next, records kept for the last. */
+  slrDeletionStartMs: number;
+  slrDeletionRunMs: number;
+  slrDeletionRetentionMs: number;
 }
 
 export const DEFAULT_CONFIG: KilnConfig = {
@@ -34,6 +38,9 @@ export const DEFAULT_CONFIG: KilnConfig = {
   logLevel: 'info',
   maxBodyBytes: 2 * 1024 * 1024,
   clockControl: false,
+  slrDeletionStartMs: 500,
+  slrDeletionRunMs: 1000,
+  slrDeletionRetentionMs: 10 * 60 * 1000,
 };
 
 /** The environment variable for each setting, e.g. KILN_PORT, KILN_DATA_DIR, KILN_AUTH. */
@@ -41,7 +48,8 @@ export const ENV_NAMES: Record<keyof KilnConfig, string> = {
   host: 'KILN_HOST', port: 'KILN_PORT', dataDir: 'KILN_DATA_DIR', ephemeral: 'KILN_EPHEMERAL', auth: 'KILN_AUTH',
   accountId: 'KILN_ACCOUNT_ID', region: 'KILN_REGION', rootAccessKeyId: 'KILN_ROOT_ACCESS_KEY_ID',
   rootSecretAccessKey: 'KILN_ROOT_SECRET_ACCESS_KEY', logLevel: 'KILN_LOG_LEVEL', maxBodyBytes: 'KILN_MAX_BODY_BYTES',
-  clockControl: 'KILN_CLOCK_CONTROL',
+  clockControl: 'KILN_CLOCK_CONTROL', slrDeletionStartMs: 'KILN_SLR_DELETION_START_MS',
+  slrDeletionRunMs: 'KILN_SLR_DELETION_RUN_MS', slrDeletionRetentionMs: 'KILN_SLR_DELETION_RETENTION_MS',
 };
 
 export class ConfigError extends Error {}
@@ -50,7 +58,7 @@ export class ConfigError extends Error {}
 export function coerceSetting<K extends keyof KilnConfig>(key: K, raw: string): KilnConfig[K] {
   const fail = (expected: string) => new ConfigError(`Invalid ${key} '${raw}': expected ${expected}.`);
   switch (key) {
-    case 'port': case 'maxBodyBytes': {
+    case 'port': case 'maxBodyBytes': case 'slrDeletionStartMs': case 'slrDeletionRunMs': case 'slrDeletionRetentionMs': {
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 0 || (key === 'port' && n > 65535)) throw fail('a whole number' + (key === 'port' ? ' from 0 to 65535' : ''));
       return n as KilnConfig[K];

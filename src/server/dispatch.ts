@@ -16,7 +16,8 @@ import { queryValidationError } from '../protocol/query/validation-message.js';
 import { parseRestJsonInput, type RestRequestParts } from '../protocol/restjson/parse.js';
 import { serializeRestJsonError, serializeRestJsonResult } from '../protocol/restjson/serialize.js';
 import { restJsonValidationError } from '../protocol/restjson/validation-message.js';
-import { notImplemented } from '../services/types.js';
+import { notImplemented, type ServiceSettings } from '../services/types.js';
+import type { TaskEngine } from '../engine/tasks.js';
 import type { Store } from '../store/types.js';
 import type { ServiceDefinition } from './services.js';
 
@@ -28,6 +29,8 @@ export interface WireResponse {
 
 export interface DispatchDeps {
   store: Store;
+  engine: TaskEngine;
+  settings: ServiceSettings;
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
@@ -48,7 +51,10 @@ export async function dispatch(deps: DispatchDeps, service: ServiceDefinition, o
   if (handler === notImplemented) {
     throw new AwsError('NotImplemented', `Kiln does not implement ${model.metadata.signingName}:${operation.name} yet.`, 501);
   }
-  const result = await deps.store.tx((tx) => handler(args, { scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log }));
+  const result = await deps.store.tx((tx) => handler(args, {
+    scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log, settings: deps.settings,
+    schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
+  }));
   if (input.kind === 'query') {
     return { status: 200, headers: { 'content-type': 'text/xml' }, body: serializeQueryResult(model, operation, result, scope.requestId) };
   }

@@ -5,6 +5,16 @@ import type { Logger } from '../kernel/log.js';
 import type { Scope } from '../kernel/scope.js';
 import type { Tx } from '../store/types.js';
 
+/** Timings of Kiln's background work, from the server's configuration. */
+export interface ServiceSettings {
+  /** Service-linked role deletion: NOT_STARTED for this long, then IN_PROGRESS for `runMs`, then done; finished task records are purged after `retentionMs`. */
+  slrDeletion: { startDelayMs: number; runMs: number; retentionMs: number };
+}
+
+export const DEFAULT_SETTINGS: ServiceSettings = {
+  slrDeletion: { startDelayMs: 500, runMs: 1000, retentionMs: 10 * 60 * 1000 },
+};
+
 export interface HandlerContext {
   scope: Scope;
   /** The request's transaction: everything a handler reads and writes commits or rolls back together. */
@@ -12,6 +22,9 @@ export interface HandlerContext {
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
+  settings: ServiceSettings;
+  /** Schedules background work (a task of the engine) in this request's transaction. */
+  schedule<S>(kind: string, dueAt: number, state: S): Promise<string>;
 }
 
 export type Handler<I, O> = (input: I, ctx: HandlerContext) => Promise<O>;

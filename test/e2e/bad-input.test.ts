@@ -346,8 +346,8 @@ describe('bad input over raw HTTP', () => {
     });
 
     it('an operation Kiln does not implement: 501 NotImplemented naming it, in each protocol\'s shape', async () => {
-      assertQueryError(await iamForm({ Action: 'ListUsers', Version: '2010-05-08' }), {
-        status: 501, code: 'NotImplemented', namespace: IAM_NS, type: 'Receiver', message: /\bListUsers\b/,
+      assertQueryError(await iamForm({ Action: 'ListSAMLProviders', Version: '2010-05-08' }), {
+        status: 501, code: 'NotImplemented', namespace: IAM_NS, type: 'Receiver', message: /\bListSAMLProviders\b/,
       });
       assertRestJsonError(await ibJson('POST', '/ListImages', '{}'), { status: 501, code: 'NotImplemented', message: /\bListImages\b/ });
       await assertUnchanged();

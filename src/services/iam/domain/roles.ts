@@ -7,6 +7,12 @@ import { iamScope } from './scope.js';
 
 export const ROLES = 'iam.roles';
 
+/**
+ * The model's enum says `PermissionsBoundaryPolicy`, but AWS answers `Policy` (responses recorded
+ * against the real service, and the aws CLI's own examples); the API reference agrees.
+ */
+export const BOUNDARY_TYPE = 'Policy' as unknown as 'PermissionsBoundaryPolicy';
+
 export interface RoleRecord {
   RoleName: string;
   RoleId: string;
@@ -19,6 +25,26 @@ export interface RoleRecord {
   PermissionsBoundaryArn?: string;
   Tags: Tag[];
   RoleLastUsed?: { LastUsedDate: string; Region: string };
+  /** Inline policies: name → document, exactly as given. */
+  InlinePolicies: Record<string, string>;
+  /** ARNs of the attached managed policies, in attachment order. */
+  AttachedPolicyArns: string[];
+  /** Names of the instance profiles that contain the role. */
+  InstanceProfileNames: string[];
+}
+
+/** Service-linked roles live under this path; only AWS may change them. */
+export const SERVICE_ROLE_PATH = '/aws-service-role/';
+
+export function isServiceLinked(role: RoleRecord): boolean {
+  return role.Path.startsWith(SERVICE_ROLE_PATH);
+}
+
+/** Refuses changes to a service-linked role (its description and tags may still change). */
+export function assertModifiable(role: RoleRecord): void {
+  if (isServiceLinked(role)) {
+    throw new AwsError('UnmodifiableEntity', `Cannot perform the operation on the protected role '${role.RoleName}' - this role is only modifiable by AWS`);
+  }
 }
 
 /** IAM names are unique regardless of case: the store key is the lower-cased name. */
@@ -58,7 +84,7 @@ export function toRole(role: RoleRecord, detail: 'full' | 'list' = 'full'): Role
     MaxSessionDuration: role.MaxSessionDuration,
   };
   if (detail === 'full') {
-    if (role.PermissionsBoundaryArn) out.PermissionsBoundary = { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: role.PermissionsBoundaryArn };
+    if (role.PermissionsBoundaryArn) out.PermissionsBoundary = { PermissionsBoundaryType: BOUNDARY_TYPE, PermissionsBoundaryArn: role.PermissionsBoundaryArn };
     if (role.Tags.length > 0) out.Tags = role.Tags;
     out.RoleLastUsed = role.RoleLastUsed ? { LastUsedDate: new Date(role.RoleLastUsed.LastUsedDate), Region: role.RoleLastUsed.Region } : {};
   }

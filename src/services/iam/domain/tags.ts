@@ -13,13 +13,13 @@ export function checkNoDuplicateKeys(tags: Tag[]): void {
   }
 }
 
-/** Adds or overwrites tags (a key that differs only in case replaces the existing one). */
-export function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
+/** Adds or overwrites tags (a key that differs only in case replaces the existing one). `quota` names the entity's limit in the error. */
+export function mergeTags(existing: Tag[], added: Tag[], quota: 'TagsPerRole' | 'TagsPerUser' | 'TagsPerInstanceProfile' | 'TagsPerPolicy' = 'TagsPerRole'): Tag[] {
   checkNoDuplicateKeys(added);
   const merged = existing.filter((tag) => !added.some((a) => a.Key.toLowerCase() === tag.Key.toLowerCase()));
   merged.push(...added);
   if (merged.length > MAX_TAGS) {
-    throw new AwsError('LimitExceeded', `Cannot exceed quota for TagsPerRole: ${MAX_TAGS}.`);
+    throw new AwsError('LimitExceeded', `Cannot exceed quota for ${quota}: ${MAX_TAGS}.`);
   }
   return merged;
 }

@@ -1,0 +1,25 @@
+/**
+ * What other services may ask of IAM in process. Image Builder, for one, registers here how to
+ * tell whether its service-linked role is still in use, so IAM never imports Image Builder.
+ */
+import type { Tx } from '../../store/types.js';
+
+/** One region's resources that still use a service-linked role. */
+export interface RoleUsage {
+  Region: string;
+  Resources: string[];
+}
+
+/** Answers which resources of a service, in every region, use its service-linked role in one account. */
+export type RoleUsageChecker = (query: { tx: Tx; partition: string; account: string; roleName: string }) => Promise<RoleUsage[]>;
+
+const usageCheckers = new Map<string, RoleUsageChecker>();
+
+/** A service registers once, at start-up, for its service principal (e.g. `imagebuilder.amazonaws.com`). */
+export function registerServiceLinkedRoleUsage(servicePrincipal: string, checker: RoleUsageChecker): void {
+  usageCheckers.set(servicePrincipal, checker);
+}
+
+export function usageCheckerFor(servicePrincipal: string): RoleUsageChecker | undefined {
+  return usageCheckers.get(servicePrincipal);
+}
