@@ -13,6 +13,8 @@ import { SigV4Error, verifySignature, type ParsedSignature, type SignedRequest }
 export interface Credential {
   secretAccessKey: string;
   principal: Principal;
+  /** Called once the request is authenticated, to record the key's last use. */
+  recordUse?: (use: { serviceName: string; region: string }) => void;
 }
 
 /**
@@ -88,5 +90,6 @@ export async function authenticate(o: AuthenticateOptions): Promise<Authenticate
     }
     throw error;
   }
+  credential.recordUse?.({ serviceName: o.service, region: sig.region });
   return { principal: credential.principal, partition, region: sig.region };
 }

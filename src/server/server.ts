@@ -55,7 +55,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   const services = loadServices();
   const app = createApp({
     config, store, engine, settings, clock, ids, log, services,
-    credentials: credentialLookup(config, store),
+    credentials: credentialLookup(config, store, clock, log),
     admin: createAdmin({ store, services, engine, controlledClock }),
   });
   const server = createServer({ keepAliveTimeout: 5000 }, app);

@@ -7,23 +7,8 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
-
-/** Shared by every script: `args`, `out(value)`, and `error(e)` for a botocore ClientError. */
-const PRELUDE = `
-import json, sys
-import boto3
-from botocore.exceptions import ClientError
-
-args = json.loads(sys.argv[1])
-
-def out(value):
-    print(json.dumps(value, default=str))
-
-def error(e):
-    return {'Error': e.response['Error'], 'HTTPStatusCode': e.response['ResponseMetadata']['HTTPStatusCode']}
-`;
+import { runBoto3 } from '../helpers/subprocess.js';
 
 const TRUST_POLICY = {
   Version: '2012-10-17',
@@ -48,21 +33,7 @@ const COMPONENT_YAML = [
 describe('boto3 against Kiln', () => {
   let kiln: TestKiln;
 
-  /** Runs PRELUDE + script with `python3 -c`, JSON args as argv[1]; returns the JSON it printed. */
-  function python(script: string, args: unknown = {}, env: NodeJS.ProcessEnv = kiln.env): Promise<any> {
-    return new Promise((resolve, reject) => {
-      execFile('python3', ['-c', PRELUDE + script, JSON.stringify(args)], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`python3 failed (${error.code}): ${stderr}`));
-        else {
-          try {
-            resolve(JSON.parse(stdout));
-          } catch {
-            reject(new Error(`python3 printed no JSON: ${stdout}\n${stderr}`));
-          }
-        }
-      });
-    });
-  }
+  const python = (script: string, args: unknown = {}, env: NodeJS.ProcessEnv = kiln.env) => runBoto3(script, args, env);
 
   before(async () => {
     kiln = await startTestKiln();

@@ -7,14 +7,8 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runAws, type CliResult } from '../helpers/subprocess.js';
 
 const TRUST_POLICY = {
   Version: '2012-10-17',
@@ -40,15 +34,7 @@ describe('aws CLI against Kiln', () => {
   let kiln: TestKiln;
   let arnPrefix: string;
 
-  /** Runs `aws <args> --output json`; never throws on a non-zero exit. */
-  function run(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-      execFile('aws', [...args, '--output', 'json'], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      });
-    });
-  }
+  const run = runAws;
 
   /** `aws` with AWS_ENDPOINT_URL from the environment. */
   const aws = (...args: string[]) => run(args, kiln.env);

@@ -394,6 +394,24 @@ describe('IAM inline policies and access keys through @aws-sdk/client-iam', () =
       await expectError(kiln.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: 'AKIAUNKNOWNUNKNOWN00' })), noSuchKey('AKIAUNKNOWNUNKNOWN00'));
     });
 
+    it('GetAccessKeyLastUsed shows the service, region and date once the key has signed a request', async () => {
+      const user = await newUser('Used');
+      const key = await createKey(user);
+      const sts = new STSClient({ endpoint: kiln.endpoint, region: 'eu-west-1', credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, maxAttempts: 1 });
+      const before = Date.now();
+      await sts.send(new GetCallerIdentityCommand({}));
+      // The use is recorded just after the request is answered.
+      let used;
+      for (let attempt = 0; attempt < 50; attempt++) {
+        used = (await kiln.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId! }))).AccessKeyLastUsed;
+        if (used?.ServiceName !== 'N/A') break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(used?.ServiceName, 'sts');
+      assert.equal(used?.Region, 'eu-west-1');
+      assert.ok(used?.LastUsedDate && used.LastUsedDate.getTime() >= before - 1000);
+    });
+
     it('a created key signs requests as its user, keeps doing so after a rename, and stops when deleted', async () => {
       const user = await newUser('Signer');
       const created = (await kiln.iam.send(new GetUserCommand({ UserName: user }))).User!;

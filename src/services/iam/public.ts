@@ -3,6 +3,7 @@
  * tell whether its service-linked role is still in use, so IAM never imports Image Builder.
  */
 import type { Tx } from '../../store/types.js';
+import { ROLES, type RoleRecord } from './domain/roles.js';
 
 /** One region's resources that still use a service-linked role. */
 export interface RoleUsage {
@@ -22,4 +23,17 @@ export function registerServiceLinkedRoleUsage(servicePrincipal: string, checker
 
 export function usageCheckerFor(servicePrincipal: string): RoleUsageChecker | undefined {
   return usageCheckers.get(servicePrincipal);
+}
+
+/**
+ * Records that a role was used (a service or a session acted with it), as `RoleLastUsed` shows:
+ * the date and the region. STS and the services that run as roles call this.
+ */
+export async function recordRoleUse(tx: Tx, use: { partition: string; account: string; roleName: string; region: string; date: Date }): Promise<void> {
+  const scope = `${use.partition}/${use.account}`;
+  const key = use.roleName.toLowerCase();
+  const role = await tx.get<RoleRecord>(ROLES, scope, key);
+  if (!role) return;
+  role.RoleLastUsed = { LastUsedDate: use.date.toISOString(), Region: use.region };
+  await tx.put(ROLES, scope, key, role);
 }
