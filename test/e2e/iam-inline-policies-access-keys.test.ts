@@ -34,6 +34,7 @@ import {
   type AccessKey,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { expectError, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -41,27 +42,6 @@ const TRUST_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
-
-interface ExpectedError {
-  name: string;
-  code: string;
-  status: number;
-  message?: string;
-}
-
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.Code ?? error.Error?.Code, expected.code, 'wire error code');
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.code}`);
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  return error;
-}
 
 /** A valid identity policy whose non-whitespace length is exactly `size` characters. */
 function policyOfSize(size: number): string {

@@ -52,6 +52,7 @@ import {
   type Role,
   type Tag,
 } from '@aws-sdk/client-iam';
+import { expectError, validationMessage, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -85,34 +86,6 @@ const QUOTAS: Record<string, number> = {
   PoliciesQuota: 1500, PolicySizeQuota: 6144, PolicyVersionsInUseQuota: 10000, RolePolicySizeQuota: 10240, RolesQuota: 1000,
   ServerCertificatesQuota: 20, SigningCertificatesPerUserQuota: 2, UserPolicySizeQuota: 2048, UsersQuota: 5000, VersionsPerPolicyQuota: 5,
 };
-
-interface ExpectedError {
-  /** The SDK's error name: the exception class for modelled errors (NoSuchEntityException), else the code. */
-  name: string;
-  code: string;
-  status: number;
-  message?: string;
-}
-
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.Code ?? error.Error?.Code, expected.code, 'wire error code');
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.code}`);
-  if (expected.status < 500) assert.equal(error.$fault, 'client');
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  assert.match(error.$metadata?.requestId ?? '', /^[0-9a-f-]{36}$/, 'a request id comes back with the error');
-  return error;
-}
-
-function validationMessage(...parts: string[]): string {
-  return `${parts.length === 1 ? '1 validation error detected' : `${parts.length} validation errors detected`}: ${parts.join('; ')}`;
-}
 
 const noSuchProfile = (name: string): ExpectedError => ({
   name: 'NoSuchEntityException', code: 'NoSuchEntity', status: 404, message: `Instance Profile ${name} cannot be found.`,

@@ -48,6 +48,7 @@ import {
   type ListPoliciesCommandInput,
   type Policy,
 } from '@aws-sdk/client-iam';
+import { expectError, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { awsManagedPoliciesDir, findAwsManagedPolicy, listAwsManagedPolicies } from '../../src/services/iam/domain/aws-managed-policies.js';
 
@@ -65,29 +66,6 @@ const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const IB_SLR_POLICY_ARN = 'arn:aws:iam::aws:policy/aws-service-role/AWSServiceRoleForImageBuilder';
 const READONLY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const DATA_DIR = awsManagedPoliciesDir();
-
-interface ExpectedError {
-  /** The SDK's error name: the exception class for modelled errors, else the wire code. */
-  name: string;
-  code: string;
-  status: number;
-  message?: string;
-}
-
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.Code ?? error.Error?.Code, expected.code, 'wire error code');
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.code}`);
-  if (expected.status < 500) assert.equal(error.$fault, 'client');
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  return error;
-}
 
 const noSuchEntity = (message: string): ExpectedError => ({ name: 'NoSuchEntityException', code: 'NoSuchEntity', status: 404, message });
 const deleteConflict = (message: string): ExpectedError => ({ name: 'DeleteConflictException', code: 'DeleteConflict', status: 409, message });

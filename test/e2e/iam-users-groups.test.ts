@@ -44,6 +44,7 @@ import {
   type Tag,
   type User,
 } from '@aws-sdk/client-iam';
+import { expectError, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -51,28 +52,6 @@ const ACCOUNT = '123456789012';
 const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/UserBoundary`;
 const MANAGED = `arn:aws:iam::${ACCOUNT}:policy/UserManaged`;
 const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-
-interface ExpectedError {
-  name: string;
-  code: string;
-  status: number;
-  message?: string;
-}
-
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.Code ?? error.Error?.Code, expected.code, 'wire error code');
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.code}`);
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  assert.match(error.$metadata?.requestId ?? '', /^[0-9a-f-]{36}$/, 'a request id comes back with the error');
-  return error;
-}
 
 const noSuchUser = (name: string): ExpectedError => ({
   name: 'NoSuchEntityException', code: 'NoSuchEntity', status: 404, message: `The user with name ${name} cannot be found.`,

@@ -21,6 +21,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { expectError, validationMessage, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -29,36 +30,6 @@ const TRUST_POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 const ROLE_NAME_PATTERN = '[\\w+=,.@-]+';
-
-interface ExpectedError {
-  /** The SDK's error name: the exception class for modelled errors (EntityAlreadyExistsException), else the code. */
-  name: string;
-  /** The wire code from `<Error><Code>`. */
-  code: string;
-  status: number;
-  message?: string;
-}
-
-/** Asserts that a call fails with exactly this error, and returns the error for further checks. */
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.Code ?? error.Error?.Code, expected.code, 'wire error code');
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.code}`);
-  if (expected.status < 500) assert.equal(error.$fault, 'client');
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  assert.match(error.$metadata?.requestId ?? '', /^[0-9a-f-]{36}$/, 'a request id comes back with the error');
-  return error;
-}
-
-function validationMessage(...parts: string[]): string {
-  return `${parts.length === 1 ? '1 validation error detected' : `${parts.length} validation errors detected`}: ${parts.join('; ')}`;
-}
 
 describe('IAM roles and STS through @aws-sdk/client-iam and client-sts', () => {
   let kiln: TestKiln;

@@ -17,6 +17,7 @@ import {
   type ComponentVersion,
   type CreateComponentCommandInput,
 } from '@aws-sdk/client-imagebuilder';
+import { expectError, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -52,28 +53,6 @@ phases:
 `;
 const GET_ARN_PATTERN = '^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):component/[a-z0-9-_]+/(?:(?:([0-9]+|x)\\.([0-9]+|x)\\.([0-9]+|x))|(?:[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+))$';
 const BUILD_ARN_PATTERN = '^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):component/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$';
-
-interface ExpectedError {
-  name: string;
-  status: number;
-  message?: string;
-}
-
-async function expectError(call: Promise<unknown>, expected: ExpectedError): Promise<Error & Record<string, any>> {
-  let caught: (Error & Record<string, any>) | undefined;
-  await assert.rejects(call, (error: Error & Record<string, any>) => {
-    caught = error;
-    return true;
-  });
-  const error = caught!;
-  assert.equal(error.name, expected.name, `error name (message: ${error.message})`);
-  assert.equal(error.$metadata?.httpStatusCode, expected.status, `HTTP status of ${expected.name}`);
-  if (expected.status < 500) assert.equal(error.$fault, 'client');
-  if (expected.message !== undefined) assert.equal(error.message, expected.message);
-  assert.ok(error.message.length > 0, 'the error carries a message');
-  assert.match(error.$metadata?.requestId ?? '', /^[0-9a-f-]{36}$/, 'a request id comes back with the error');
-  return error;
-}
 
 describe('Image Builder components through @aws-sdk/client-imagebuilder', () => {
   let kiln: TestKiln;
