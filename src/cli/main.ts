@@ -2,8 +2,6 @@
 /** The `kiln` command: `kiln serve` runs the emulator, `kiln coverage` counts implemented operations. */
 import { Command, InvalidArgumentError } from 'commander';
 import { coerceSetting, ConfigError, resolveConfig, type KilnConfig } from '../server/config.js';
-import { startServer } from '../server/server.js';
-import { coverageLines } from '../server/services.js';
 import { KILN_VERSION } from '../server/admin.js';
 
 function option<K extends keyof KilnConfig>(key: K) {
@@ -39,6 +37,8 @@ program.command('serve')
       if (error instanceof ConfigError) program.error(error.message);
       throw error;
     }
+    // Loaded here, not at the top: `kiln --version` and `kiln --help` need none of the server.
+    const { startServer } = await import('../server/server.js');
     const running = await startServer(config);
     running.log.info('kiln listening', {
       url: running.url, store: running.store.kind, dataDir: config.ephemeral ? undefined : config.dataDir,
@@ -54,7 +54,8 @@ program.command('serve')
 
 program.command('coverage')
   .description('Print <service> <implemented>/<total> for each service')
-  .action(() => {
+  .action(async () => {
+    const { coverageLines } = await import('../server/services.js');
     for (const line of coverageLines()) console.log(line);
   });
 

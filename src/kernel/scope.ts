@@ -9,6 +9,24 @@ export interface Principal {
   userId: string;
   account: string;
   accessKeyId: string;
+  /** The IAM user's name, or the role's name for a role session. */
+  name?: string;
+  /** For role sessions (STS AssumeRole): what the session was created with. */
+  session?: RoleSession;
+}
+
+export interface RoleSession {
+  roleName: string;
+  roleArn: string;
+  sessionName: string;
+  /** Inline session policy (`Policy`) and managed session policies (`PolicyArns`). */
+  policy?: string;
+  policyArns?: string[];
+  tags?: Record<string, string>;
+  transitiveTagKeys?: string[];
+  sourceIdentity?: string;
+  /** ISO time after which the session's credentials answer ExpiredToken. */
+  expiration: string;
 }
 
 /** What every handler knows about its request, besides its input. */

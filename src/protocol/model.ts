@@ -3,8 +3,8 @@
  * needs on every request: operations by name, compiled patterns, error codes with their status.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../kernel/paths.js';
 
 export type ServiceName = 'iam' | 'sts' | 'imagebuilder';
 export const SERVICE_NAMES: readonly ServiceName[] = ['iam', 'sts', 'imagebuilder'];
@@ -54,7 +54,7 @@ export interface ServiceModel {
   patterns: Map<string, RegExp>;
 }
 
-const MODELS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+const MODELS_DIR = packagePath('models');
 
 /** Java-style patterns from the models, as JavaScript full-match expressions. */
 function compilePattern(pattern: string): RegExp {

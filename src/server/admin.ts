@@ -1,7 +1,6 @@
 /** Kiln's own endpoints, under /_kiln/ (and /moto-api/reset, so suites written for moto run unchanged). */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../kernel/paths.js';
 import type { OffsetClock } from '../kernel/clock.js';
 import type { TaskEngine } from '../engine/tasks.js';
 import type { ServiceName } from '../protocol/model.js';
@@ -10,7 +9,7 @@ import type { Store } from '../store/types.js';
 import type { WireResponse } from './dispatch.js';
 import type { ServiceDefinition } from './services.js';
 
-export const KILN_VERSION: string = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')).version;
+export const KILN_VERSION: string = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')).version;
 
 function json(status: number, value: unknown): WireResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };

@@ -64,7 +64,7 @@ interface Routed {
 }
 
 export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const routers = { imagebuilder: new RestRouter(deps.services.imagebuilder.model) };
+  let imageBuilderRouter: RestRouter | undefined;
 
   /** awsQuery: Action and Version choose the operation; the signature's service must agree. */
   function routeQuery(pairs: Array<[string, string]>, signed: ServiceName | undefined, form: boolean, bodyLength: number): Routed {
@@ -86,7 +86,8 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
   }
 
   function routeRest(method: string, path: string, query: string, req: IncomingMessage, body: Buffer): Routed {
-    const match = routers.imagebuilder.match(method, path);
+    imageBuilderRouter ??= new RestRouter(deps.services.imagebuilder.model);
+    const match = imageBuilderRouter.match(method, path);
     const pairs = decodeForm(query);
     if (!match) {
       return {

@@ -4,7 +4,7 @@ import type { KilnConfig } from './config.js';
 import type { Store } from '../store/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/log.js';
-import { lookupAccessKey, markAccessKeyUsed } from '../services/iam/domain/access-keys.js';
+import { lookupAccessKey, markAccessKeyUsed, userPrincipal } from '../services/iam/domain/access-keys.js';
 
 /** A key's last use is written at most this often, so that signing with it does not cost a write per request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -19,10 +19,9 @@ export function credentialLookup(config: KilnConfig, store: Store, clock: Clock,
     if (!found) return undefined;
     // A deactivated key is refused even in open mode, where an unknown key would act as root.
     if (found.key.Status !== 'Active') return 'invalid';
-    const account = found.scope.slice(found.scope.indexOf('/') + 1);
     return {
       secretAccessKey: found.key.SecretAccessKey,
-      principal: { type: 'user', arn: found.user.Arn, userId: found.user.UserId, account, accessKeyId },
+      principal: userPrincipal(found.user, accessKeyId),
       recordUse: ({ serviceName, region }) => {
         const now = clock.now();
         if (now.getTime() - (lastRecorded.get(accessKeyId) ?? -Infinity) < LAST_USED_GRANULARITY_MS) return;

@@ -15,11 +15,16 @@ export interface ServiceDefinition {
   global: boolean;
 }
 
+/** Each model is read on the first request for its service, which keeps Kiln's start-up short. */
+function service(name: ServiceName, definition: Omit<ServiceDefinition, 'model'>): ServiceDefinition {
+  return { ...definition, get model() { return loadModel(name); } };
+}
+
 export function loadServices(): Record<ServiceName, ServiceDefinition> {
   return {
-    iam: { model: loadModel('iam'), handlers: iamHandlers, global: true },
-    sts: { model: loadModel('sts'), handlers: stsHandlers, global: false },
-    imagebuilder: { model: loadModel('imagebuilder'), handlers: imagebuilderHandlers, regions: IMAGE_BUILDER_REGIONS, global: false },
+    iam: service('iam', { handlers: iamHandlers, global: true }),
+    sts: service('sts', { handlers: stsHandlers, global: false }),
+    imagebuilder: service('imagebuilder', { handlers: imagebuilderHandlers, regions: IMAGE_BUILDER_REGIONS, global: false }),
   };
 }
 

@@ -56,7 +56,7 @@ export async function lookupAccessKey(tx: Tx, accessKeyId: string): Promise<{ ke
 /** The principal a request signed with an IAM user's access key acts as. */
 export function userPrincipal(user: UserRecord, accessKeyId: string): Principal {
   // The account is the fifth field of the user's ARN: arn:<partition>:iam::<account>:user/...
-  return { type: 'user', arn: user.Arn, userId: user.UserId, account: user.Arn.split(':')[4], accessKeyId };
+  return { type: 'user', arn: user.Arn, userId: user.UserId, account: user.Arn.split(':')[4], accessKeyId, name: user.UserName };
 }
 
 /** Records a use of a key (for GetAccessKeyLastUsed); a no-op for an unknown key. */

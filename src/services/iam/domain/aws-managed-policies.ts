@@ -9,9 +9,9 @@
  * the request's partition and answer with ARNs (and document ARNs) in that partition.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Partition } from '../../../kernel/arn.js';
+import { codeDataPath } from '../../../kernel/paths.js';
 
 export interface AwsManagedPolicy {
   PolicyName: string;
@@ -34,14 +34,14 @@ interface Loaded {
   byResource: Map<string, AwsManagedPolicy>;
 }
 
-const DEFAULT_DIR = new URL('../data/aws-managed-policies/', import.meta.url);
+const DEFAULT_DIR = codeDataPath('services', 'iam', 'data', 'aws-managed-policies');
 
 let loaded: Loaded | undefined;
 const perPartition = new Map<Partition, Loaded>();
 
 /** The directory the data is read from. */
 export function awsManagedPoliciesDir(): string {
-  return fileURLToPath(DEFAULT_DIR);
+  return DEFAULT_DIR;
 }
 
 export function compareNames(a: string, b: string): number {

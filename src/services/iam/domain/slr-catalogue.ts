@@ -4,6 +4,7 @@
  * and description.
  */
 import { readFileSync } from 'node:fs';
+import { codeDataPath } from '../../../kernel/paths.js';
 
 export interface ServiceLinkedRoleSpec {
   servicePrincipal: string;
@@ -16,7 +17,7 @@ export interface ServiceLinkedRoleSpec {
 let catalogue: Map<string, ServiceLinkedRoleSpec> | undefined;
 
 function load(): Map<string, ServiceLinkedRoleSpec> {
-  const entries: ServiceLinkedRoleSpec[] = JSON.parse(readFileSync(new URL('../data/service-linked-roles.json', import.meta.url), 'utf8'));
+  const entries: ServiceLinkedRoleSpec[] = JSON.parse(readFileSync(codeDataPath('services', 'iam', 'data', 'service-linked-roles.json'), 'utf8'));
   return new Map(entries.map((entry) => [entry.servicePrincipal, entry]));
 }
 

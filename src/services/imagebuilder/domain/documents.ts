@@ -3,10 +3,11 @@
  * test phases is a TEST component, any other a BUILD component. The full check of documents
  * (steps, action modules, inputs) belongs to the component-document validator.
  */
-import { parse } from 'yaml';
 import { AwsError } from '../../../kernel/errors.js';
 
-export function componentTypeOf(data: string): 'BUILD' | 'TEST' {
+export async function componentTypeOf(data: string): Promise<'BUILD' | 'TEST'> {
+  // Loaded on first use: the YAML parser is a noticeable part of Kiln's start-up otherwise.
+  const { parse } = await import('yaml');
   let doc: unknown;
   try {
     doc = parse(data);

@@ -19,7 +19,7 @@ export async function CreateComponent(input: CreateComponentRequest, ctx: Handle
   }
   parseSemanticVersion(input.semanticVersion);
   // A document kept in S3 cannot be read here; such a component is taken to be a BUILD component.
-  const type = input.data !== undefined ? componentTypeOf(input.data) : 'BUILD';
+  const type = input.data !== undefined ? await componentTypeOf(input.data) : 'BUILD';
   if (input.dryRun) {
     throw new AwsError('DryRunOperationException', 'The request would have succeeded, but the dryRun parameter was set.');
   }
