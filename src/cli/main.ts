@@ -23,6 +23,7 @@ program.command('serve')
   .option('--data-dir <dir>', 'directory for the SQLite state (KILN_DATA_DIR)')
   .option('--ephemeral', 'keep state in memory only (KILN_EPHEMERAL)')
   .option('--auth <mode>', 'open: unknown keys act as root; strict: unknown keys are rejected (KILN_AUTH)', option('auth'))
+  .option('--iam-enforcement <mode>', 'enforce: IAM policies decide every request but the root\'s; log: allow, and log what would be denied; off (KILN_IAM_ENFORCEMENT)', option('iamEnforcement'))
   .option('--account-id <id>', 'the default account (KILN_ACCOUNT_ID)', option('accountId'))
   .option('--region <region>', 'the default region (KILN_REGION)')
   .option('--root-access-key-id <id>', "the root user's access key id (KILN_ROOT_ACCESS_KEY_ID)")
@@ -42,7 +43,7 @@ program.command('serve')
     const running = await startServer(config);
     running.log.info('kiln listening', {
       url: running.url, store: running.store.kind, dataDir: config.ephemeral ? undefined : config.dataDir,
-      auth: config.auth, account: config.accountId, region: config.region, clockControl: config.clockControl,
+      auth: config.auth, iamEnforcement: config.iamEnforcement, account: config.accountId, region: config.region, clockControl: config.clockControl,
     });
     const stop = (signal: string) => {
       running.log.info('kiln stopping', { signal });

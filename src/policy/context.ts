@@ -8,27 +8,38 @@ import type { RequestContext } from './types.js';
 
 export type KeyValue = string | readonly string[];
 
+const NO_VALUES: RequestContext['values'] = Object.freeze({});
+
 export class EvalContext {
   readonly request: RequestContext;
   /** The action, lower-cased once: actions match case-insensitively. */
   readonly action: string;
   /** Set while matching one statement when a policy variable had no value (the statement then does not apply). */
   unresolved = false;
-  private lowered: Map<string, KeyValue> | undefined;
   private missing: string[] | undefined;
   private missingLower: Set<string> | undefined;
 
   constructor(request: RequestContext) {
     this.request = request;
-    this.action = request.action.toLowerCase();
+    this.action = lower(request.action);
   }
 
-  /** The value of a condition key (lower-cased name), undefined when the request does not carry it. */
-  get(lkey: string): KeyValue | undefined {
-    let map = this.lowered;
-    if (!map) map = this.lowered = lowerKeys(this.request.values);
-    const given = map.get(lkey);
-    return given !== undefined ? given : this.builtIn(lkey);
+  /**
+   * The value of a condition key, undefined when the request does not carry it. `key` is the name
+   * as the policy wrote it, `lkey` the same lower-cased. The exact spelling is tried first (the
+   * usual case, no allocation); then every request key, compared lower-cased.
+   */
+  get(key: string, lkey: string): KeyValue | undefined {
+    const values = this.request.values ?? NO_VALUES;
+    const direct = values[key];
+    if (typeof direct === 'string' || Array.isArray(direct)) return direct;
+    for (const name in values) {
+      if (lower(name) === lkey) {
+        const value = values[name];
+        if (value !== undefined) return value;
+      }
+    }
+    return this.builtIn(lkey);
   }
 
   /** Records a key that a statement asked for and the request did not carry (as written in the policy). */
@@ -67,13 +78,20 @@ export class EvalContext {
   }
 }
 
-function lowerKeys(values: RequestContext['values']): Map<string, KeyValue> {
-  const map = new Map<string, KeyValue>();
-  for (const key in values) {
-    const value = values[key];
-    if (value !== undefined) map.set(key.toLowerCase(), value);
+/**
+ * Lower-cased names, memoized: request keys and actions repeat from request to request, and the
+ * same lower-cased string object each time keeps later Map lookups and comparisons cheap.
+ */
+const lowered = new Map<string, string>();
+
+export function lower(text: string): string {
+  let out = lowered.get(text);
+  if (out === undefined) {
+    out = text.toLowerCase();
+    if (lowered.size >= 10_000) lowered.clear();
+    lowered.set(text, out);
   }
-  return map;
+  return out;
 }
 
 /** Tag keys in condition keys are matched without regard to case, like the rest of the key name. */

@@ -43,8 +43,21 @@ export function isPolicyDate(text: string): boolean {
   return BigInt(text) <= MAX_EPOCH;
 }
 
-/** Milliseconds since the epoch, or undefined when the text is not a date. */
+let lastText: string | undefined;
+let lastValue: number | undefined;
+
+/**
+ * Milliseconds since the epoch, or undefined when the text is not a date. The last answer is
+ * kept: a request's aws:CurrentTime is read by every Date condition of every statement.
+ */
 export function parseDate(text: string): number | undefined {
+  if (text === lastText) return lastValue;
+  lastValue = parseDateUncached(text);
+  lastText = text;
+  return lastValue;
+}
+
+function parseDateUncached(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(text)) {
     // Epoch seconds. A bare four-digit number is still seconds, as IAM reads it.
     const seconds = Number(text);

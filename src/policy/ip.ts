@@ -15,8 +15,15 @@ export interface Cidr extends IpAddress {
   prefix: number;
 }
 
+let lastText: string | undefined;
+let lastAddress: IpAddress | undefined;
+
+/** Parses an address; the last answer is kept (a request's aws:SourceIp is read by many conditions). */
 export function parseIp(text: string): IpAddress | undefined {
-  return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+  if (text === lastText) return lastAddress;
+  lastAddress = text.includes(':') ? parseIpv6(text) : parseIpv4(text);
+  lastText = text;
+  return lastAddress;
 }
 
 export function parseCidr(text: string): Cidr | undefined {

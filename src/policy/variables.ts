@@ -75,7 +75,7 @@ export function hasVariables(pieces: readonly Piece[]): boolean {
 
 /** The value of one variable for this request, or undefined (noted as missing) when there is none. */
 export function resolveVariable(ref: VarRef, ctx: EvalContext): string | undefined {
-  const value = ctx.get(ref.lkey);
+  const value = ctx.get(ref.key, ref.lkey);
   if (typeof value === 'string') return value;
   // A multivalued key has no single value to substitute, unless it carries exactly one.
   if (value !== undefined && value.length === 1) return value[0];

@@ -10,6 +10,7 @@ import type { Operation, ServiceName } from '../protocol/model.js';
 import { decodeForm, MalformedFormError } from '../protocol/query/form.js';
 import { RestRouter } from '../protocol/restjson/routes.js';
 import { authenticate, incompleteSignatureError, type CredentialLookup } from './authn.js';
+import { sourceIpOf } from './authz.js';
 import type { KilnConfig } from './config.js';
 import { dispatch, errorResponse, type DispatchDeps, type ParsedInput, type WireResponse } from './dispatch.js';
 import type { ServiceDefinition } from './services.js';
@@ -149,7 +150,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       });
       if (routed.problem) throw routed.problem;
       const scope = { partition: auth.partition, account: auth.principal.account, region: auth.region, principal: auth.principal, requestId };
-      return await dispatch(deps, service, routed.operation!, routed.input, scope);
+      return await dispatch(deps, service, routed.operation!, routed.input, scope, { sourceIp: sourceIpOf(req.socket.remoteAddress) });
     } catch (error) {
       const model = routed ? deps.services[routed.service].model : guess;
       if (error instanceof MalformedFormError) {

@@ -2,6 +2,8 @@
 import type { LogLevel } from '../kernel/log.js';
 
 export type AuthMode = 'open' | 'strict';
+/** Whether IAM policies decide requests: enforce (deny with AccessDenied), log (allow, but log what would be denied), off. */
+export type IamEnforcement = 'enforce' | 'log' | 'off';
 
 export interface KilnConfig {
   host: string;
@@ -10,6 +12,7 @@ export interface KilnConfig {
   dataDir: string;
   ephemeral: boolean;
   auth: AuthMode;
+  iamEnforcement: IamEnforcement;
   accountId: string;
   region: string;
   rootAccessKeyId: string;
@@ -31,6 +34,7 @@ export const DEFAULT_CONFIG: KilnConfig = {
   dataDir: '.kiln',
   ephemeral: false,
   auth: 'open',
+  iamEnforcement: 'enforce',
   accountId: '123456789012',
   region: 'us-east-1',
   rootAccessKeyId: 'test',
@@ -46,7 +50,7 @@ export const DEFAULT_CONFIG: KilnConfig = {
 /** The environment variable for each setting, e.g. KILN_PORT, KILN_DATA_DIR, KILN_AUTH. */
 export const ENV_NAMES: Record<keyof KilnConfig, string> = {
   host: 'KILN_HOST', port: 'KILN_PORT', dataDir: 'KILN_DATA_DIR', ephemeral: 'KILN_EPHEMERAL', auth: 'KILN_AUTH',
-  accountId: 'KILN_ACCOUNT_ID', region: 'KILN_REGION', rootAccessKeyId: 'KILN_ROOT_ACCESS_KEY_ID',
+  iamEnforcement: 'KILN_IAM_ENFORCEMENT', accountId: 'KILN_ACCOUNT_ID', region: 'KILN_REGION', rootAccessKeyId: 'KILN_ROOT_ACCESS_KEY_ID',
   rootSecretAccessKey: 'KILN_ROOT_SECRET_ACCESS_KEY', logLevel: 'KILN_LOG_LEVEL', maxBodyBytes: 'KILN_MAX_BODY_BYTES',
   clockControl: 'KILN_CLOCK_CONTROL', slrDeletionStartMs: 'KILN_SLR_DELETION_START_MS',
   slrDeletionRunMs: 'KILN_SLR_DELETION_RUN_MS', slrDeletionRetentionMs: 'KILN_SLR_DELETION_RETENTION_MS',
@@ -68,6 +72,9 @@ export function coerceSetting<K extends keyof KilnConfig>(key: K, raw: string): 
       return (raw === 'true' || raw === '1') as KilnConfig[K];
     case 'auth':
       if (raw !== 'open' && raw !== 'strict') throw fail('open or strict');
+      return raw as KilnConfig[K];
+    case 'iamEnforcement':
+      if (raw !== 'enforce' && raw !== 'log' && raw !== 'off') throw fail('enforce, log or off');
       return raw as KilnConfig[K];
     case 'accountId':
       if (!/^[0-9]{12}$/.test(raw)) throw fail('12 digits');

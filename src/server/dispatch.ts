@@ -1,7 +1,7 @@
 /**
  * From a request whose service is known to the handler and back: find the operation, parse and
- * validate its input, run its handler in one store transaction, and serialize the result or
- * the error in the service's protocol.
+ * validate its input, authorize it and run its handler in one store transaction, and serialize
+ * the result or the error in the service's protocol.
  */
 import { AwsError, isAwsError } from '../kernel/errors.js';
 import type { Clock } from '../kernel/clock.js';
@@ -16,10 +16,11 @@ import { queryValidationError } from '../protocol/query/validation-message.js';
 import { parseRestJsonInput, type RestRequestParts } from '../protocol/restjson/parse.js';
 import { serializeRestJsonError, serializeRestJsonResult } from '../protocol/restjson/serialize.js';
 import { restJsonValidationError } from '../protocol/restjson/validation-message.js';
-import { notImplemented, type ServiceSettings } from '../services/types.js';
+import { notImplemented, type HandlerContext, type ServiceSettings } from '../services/types.js';
 import type { TaskEngine } from '../engine/tasks.js';
 import type { Store } from '../store/types.js';
 import type { ServiceDefinition } from './services.js';
+import { requestAuthorizer, type EnforcementMode } from './authz.js';
 
 export interface WireResponse {
   status: number;
@@ -34,11 +35,21 @@ export interface DispatchDeps {
   clock: Clock;
   ids: IdGenerator;
   log: Logger;
+  /** `--iam-enforcement`: enforce (the default), log, or off. */
+  enforcement?: EnforcementMode;
+}
+
+/** What the server knows about a request besides its input. */
+export interface RequestFacts {
+  /** The caller's IP address (aws:SourceIp). */
+  sourceIp?: string;
 }
 
 export type ParsedInput = { kind: 'query'; pairs: Array<[string, string]> } | { kind: 'rest-json'; parts: RestRequestParts };
 
-export async function dispatch(deps: DispatchDeps, service: ServiceDefinition, operation: Operation, input: ParsedInput, scope: Scope): Promise<WireResponse> {
+export async function dispatch(
+  deps: DispatchDeps, service: ServiceDefinition, operation: Operation, input: ParsedInput, scope: Scope, facts: RequestFacts = {},
+): Promise<WireResponse> {
   const { model } = service;
   const args = input.kind === 'query'
     ? parseQueryInput(model, operation.input?.shape, input.pairs)
@@ -51,10 +62,17 @@ export async function dispatch(deps: DispatchDeps, service: ServiceDefinition, o
   if (handler === notImplemented) {
     throw new AwsError('NotImplemented', `Kiln does not implement ${model.metadata.signingName}:${operation.name} yet.`, 501);
   }
-  const result = await deps.store.tx((tx) => handler(args, {
-    scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log, settings: deps.settings,
-    schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
-  }));
+  const result = await deps.store.tx(async (tx) => {
+    const ctx: HandlerContext = {
+      scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log, settings: deps.settings,
+      schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
+      authorize: (...args) => authorizer.authorize(...args),
+    };
+    const authorizer = requestAuthorizer(ctx, { mode: deps.enforcement ?? 'enforce', log: deps.log, protocol: input.kind, sourceIp: facts.sourceIp });
+    // In the handler's transaction: the resources it looks up are the ones the handler sees, and a denial changes nothing.
+    await authorizer.authorizeOperation(model.metadata.signingName, operation.name, service.authorization, args);
+    return handler(args, ctx);
+  });
   if (input.kind === 'query') {
     return { status: 200, headers: { 'content-type': 'text/xml' }, body: serializeQueryResult(model, operation, result, scope.requestId) };
   }

@@ -54,7 +54,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   registerIamTasks(engine, settings);
   const services = loadServices();
   const app = createApp({
-    config, store, engine, settings, clock, ids, log, services,
+    config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement,
     credentials: credentialLookup(config, store, clock, log),
     admin: createAdmin({ store, services, engine, controlledClock }),
   });

@@ -3,6 +3,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { IdGenerator } from '../kernel/ids.js';
 import type { Logger } from '../kernel/log.js';
 import type { Scope } from '../kernel/scope.js';
+import type { ConditionValues, PolicySource } from '../policy/types.js';
 import type { Tx } from '../store/types.js';
 
 /** Timings of Kiln's background work, from the server's configuration. */
@@ -25,7 +26,31 @@ export interface HandlerContext {
   settings: ServiceSettings;
   /** Schedules background work (a task of the engine) in this request's transaction. */
   schedule<S>(kind: string, dueAt: number, state: S): Promise<string>;
+  /**
+   * A second permission the operation needs besides its own action, checked where AWS checks it
+   * (e.g. `iam:PassRole` on the role an API passes, `iam:CreateServiceLinkedRole` before a
+   * service creates its role for the caller). Evaluates the caller's policies with the request's
+   * condition keys plus `values`; in `--iam-enforcement enforce` a denial throws the protocol's
+   * AccessDenied (which rolls the request back), in `log` it is only logged, in `off` and for an
+   * account root it is not evaluated.
+   */
+  authorize(action: string, resource: string, values?: ConditionValues, options?: AuthorizeOptions): Promise<void>;
 }
+
+export interface AuthorizeOptions {
+  /**
+   * Resource-based policies of the resource, evaluated with the caller's own (a role's trust
+   * policy for `sts:AssumeRole`). When given, an account root is evaluated too: a trust policy
+   * binds the root of the role's account as well. Only the engine's decision is applied: rules
+   * stricter than it (a trust policy must itself allow) are the caller's to add.
+   */
+  resourcePolicies?: PolicySource[];
+  /** The account that owns the resource, when it is not the fifth field of `resource`. */
+  resourceAccount?: string;
+}
+
+/** `authorize` for contexts of Kiln's own background work, which acts as the service itself. */
+export const authorizeNothing: HandlerContext['authorize'] = async () => {};
 
 export type Handler<I, O> = (input: I, ctx: HandlerContext) => Promise<O>;
 

@@ -73,6 +73,8 @@ import { PutUserPolicy } from './ops/PutUserPolicy.js';
 import { RemoveRoleFromInstanceProfile } from './ops/RemoveRoleFromInstanceProfile.js';
 import { RemoveUserFromGroup } from './ops/RemoveUserFromGroup.js';
 import { SetDefaultPolicyVersion } from './ops/SetDefaultPolicyVersion.js';
+import { SimulateCustomPolicy } from './ops/SimulateCustomPolicy.js';
+import { SimulatePrincipalPolicy } from './ops/SimulatePrincipalPolicy.js';
 import { TagInstanceProfile } from './ops/TagInstanceProfile.js';
 import { TagPolicy } from './ops/TagPolicy.js';
 import { TagRole } from './ops/TagRole.js';
@@ -230,8 +232,8 @@ export const iamHandlers = {
   SendDelegationToken: notImplemented,
   SetDefaultPolicyVersion,
   SetSecurityTokenServicePreferences: notImplemented,
-  SimulateCustomPolicy: notImplemented,
-  SimulatePrincipalPolicy: notImplemented,
+  SimulateCustomPolicy,
+  SimulatePrincipalPolicy,
   TagInstanceProfile,
   TagMFADevice: notImplemented,
   TagOpenIDConnectProvider: notImplemented,

@@ -37,3 +37,5 @@ export async function recordRoleUse(tx: Tx, use: { partition: string; account: s
   role.RoleLastUsed = { LastUsedDate: use.date.toISOString(), Region: use.region };
   await tx.put(ROLES, scope, key, role);
 }
+
+export { authorizeServiceLinkedRoleCreation } from './domain/slr-authorization.js';

@@ -28,7 +28,7 @@ describe('findInstanceProfile', () => {
       principal: { type: 'root', arn: 'arn:aws:iam::123456789012:root', userId: '123456789012', account: '123456789012', accessKeyId: 'test' },
     },
     tx, clock, ids, log: createLogger('silent'), settings: DEFAULT_SETTINGS,
-    schedule: async () => 'unused',
+    schedule: async () => 'unused', authorize: async () => {},
   }));
 
   it('finds a profile by any letter case, with its role once one is added', async () => {

@@ -12,6 +12,9 @@ import { findPolicy } from './policies.js';
 import { findRole } from './roles.js';
 import { iamScope } from './scope.js';
 
+/** A session policy that allows nothing (no action is called kiln:none), so the session is implicitly denied. */
+const ALLOWS_NOTHING = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kiln:none', Resource: '*' }] });
+
 export interface PrincipalPolicies {
   identity: PolicySource[];
   boundary?: PolicySource;
@@ -60,6 +63,9 @@ export async function policiesForPrincipal(ctx: HandlerContext, principal: Princ
         const managed = await managedPolicy(ctx, arn);
         if (managed) session.push(managed);
       }
+      // Session policies only ever narrow: if every one of them has since been deleted, the
+      // session may do nothing, rather than everything its role may.
+      if (session.length === 0) session.push({ id: `session/${principal.session.sessionName}/none`, document: ALLOWS_NOTHING });
     }
     return { identity, boundary, session };
   }

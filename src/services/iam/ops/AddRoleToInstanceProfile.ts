@@ -10,6 +10,13 @@ export async function AddRoleToInstanceProfile(input: AddRoleToInstanceProfileRe
   // AWS looks up the profile first: a missing profile is reported even when the role is missing too.
   const profile = await getInstanceProfileOrThrow(ctx, input.InstanceProfileName);
   const role = await getRoleOrThrow(ctx, input.RoleName);
+  // "The caller of this operation must be granted the PassRole permission on the IAM role"
+  // (IAM API reference). The role goes to EC2 instances; the ARN form of the instance is the one
+  // the API reference prescribes for iam:AssociatedResourceArn here.
+  await ctx.authorize('iam:PassRole', role.Arn, {
+    'iam:PassedToService': 'ec2.amazonaws.com',
+    'iam:AssociatedResourceArn': `arn:${ctx.scope.partition}:ec2:*:${ctx.scope.account}:instance/*`,
+  });
   assertModifiable(role);
   // A second role, and the same role again, both exceed the quota of one.
   if (profile.RoleNames.length >= MAX_ROLES_PER_INSTANCE_PROFILE) {
