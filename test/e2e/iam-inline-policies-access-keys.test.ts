@@ -4,7 +4,7 @@
  * aggregate size quotas, paging, protected service-linked roles, secrets that are shown once,
  * and that a failed call changes nothing. The last tests sign requests with created keys.
  */
-import { describe, it, before, after, type TestContext } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateAccessKeyCommand,
