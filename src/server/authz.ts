@@ -11,7 +11,7 @@
  *   `--iam-enforcement off` nothing is, with `log` a denial is logged and the request goes on.
  * - A denial is HTTP 403 `AccessDenied` (awsQuery) or `AccessDeniedException` (restJson1) with
  *   AWS's message, `User: <arn> is not authorized to perform: <action> on resource: <resource>
- *   <reason>`, and is logged with an encoded authorization message (authz-message.ts).
+ *   <reason>`, and is logged with an encoded authorization message (policy/authorization-message.ts).
  */
 import { AwsError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/log.js';
@@ -25,7 +25,7 @@ import { findRole } from '../services/iam/domain/roles.js';
 import { iamScope } from '../services/iam/domain/scope.js';
 import { findSessionByAccessKey, sessionPrincipalTags } from '../services/sts/public.js';
 import type { AuthorizeOptions, HandlerContext } from '../services/types.js';
-import { describeDecision, encodeAuthorizationMessage } from './authz-message.js';
+import { describeDecision, encodeAuthorizationMessage } from '../policy/authorization-message.js';
 
 export type EnforcementMode = 'enforce' | 'log' | 'off';
 

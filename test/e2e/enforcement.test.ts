@@ -18,7 +18,7 @@ import {
 import { CreateComponentCommand, GetComponentCommand, ImagebuilderClient, ListComponentsCommand } from '@aws-sdk/client-imagebuilder';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createLogger } from '../../src/kernel/log.js';
-import { decodeAuthorizationMessage } from '../../src/server/authz-message.js';
+import { decodeAuthorizationMessage } from '../../src/policy/authorization-message.js';
 import { resolveConfig, type IamEnforcement } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { expectError } from '../helpers/errors.js';

@@ -39,3 +39,4 @@ export async function recordRoleUse(tx: Tx, use: { partition: string; account: s
 }
 
 export { authorizeServiceLinkedRoleCreation } from './domain/slr-authorization.js';
+export { accessKeyAccount, findRoleIn, findUserIn, managedPolicyExists, type RoleRecord, type UserRecord } from './domain/cross-service-reads.js';

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsError } from '../../../kernel/errors.js';
-import { describeDecision, encodeAuthorizationMessage } from '../../../server/authz-message.js';
+import { describeDecision, encodeAuthorizationMessage } from '../../../policy/authorization-message.js';
 import { handlerHarness } from '../../../../test/helpers/handler-context.js';
 import { DecodeAuthorizationMessage } from './DecodeAuthorizationMessage.js';
 

@@ -1,6 +1,6 @@
 /**
  * STS DecodeAuthorizationMessage: the details of a denial from the encoded message Kiln wrote for
- * it (server/authz-message.ts). Needs `sts:DecodeAuthorizationMessage` like any action
+ * it (policy/authorization-message.ts). Needs `sts:DecodeAuthorizationMessage` like any action
  * (enforced before the handler runs). Only Kiln's own messages decode; anything else is
  * InvalidAuthorizationMessageException (HTTP 400, the model's), with a text of Kiln's own since
  * AWS's is not documented (INFERRED).
@@ -10,7 +10,7 @@
  */
 import type { DecodeAuthorizationMessageRequest, DecodeAuthorizationMessageResponse } from '../../../generated/sts.js';
 import { AwsError } from '../../../kernel/errors.js';
-import { decodeAuthorizationMessage } from '../../../server/authz-message.js';
+import { decodeAuthorizationMessage } from '../../../policy/authorization-message.js';
 import type { HandlerContext } from '../../types.js';
 
 export async function DecodeAuthorizationMessage(input: DecodeAuthorizationMessageRequest, _ctx: HandlerContext): Promise<DecodeAuthorizationMessageResponse> {

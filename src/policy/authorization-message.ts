@@ -14,7 +14,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ConditionValues, Decision, PolicySource } from '../policy/types.js';
+import type { ConditionValues, Decision, PolicySource } from './types.js';
 
 const KEY = 'kiln/authorization-message/v1';
 const TAG_BYTES = 16;
