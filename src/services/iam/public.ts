@@ -40,3 +40,6 @@ export async function recordRoleUse(tx: Tx, use: { partition: string; account: s
 
 export { authorizeServiceLinkedRoleCreation } from './domain/slr-authorization.js';
 export { accessKeyAccount, findRoleIn, findUserIn, managedPolicyExists, type RoleRecord, type UserRecord } from './domain/cross-service-reads.js';
+export { findInstanceProfile } from './domain/instance-profiles.js';
+export { createServiceLinkedRole } from './ops/CreateServiceLinkedRole.js';
+export { serviceLinkedRoleSpec } from './domain/slr-catalogue.js';
