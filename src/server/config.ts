@@ -26,6 +26,12 @@ export interface KilnConfig {
   slrDeletionStartMs: number;
   slrDeletionRunMs: number;
   slrDeletionRetentionMs: number;
+  /** Image builds: how long an image stays PENDING, BUILDING, TESTING, DISTRIBUTING and INTEGRATING. */
+  buildPendingMs: number;
+  buildBuildingMs: number;
+  buildTestingMs: number;
+  buildDistributingMs: number;
+  buildIntegratingMs: number;
 }
 
 export const DEFAULT_CONFIG: KilnConfig = {
@@ -45,6 +51,11 @@ export const DEFAULT_CONFIG: KilnConfig = {
   slrDeletionStartMs: 500,
   slrDeletionRunMs: 1000,
   slrDeletionRetentionMs: 10 * 60 * 1000,
+  buildPendingMs: 1000,
+  buildBuildingMs: 4000,
+  buildTestingMs: 2000,
+  buildDistributingMs: 2000,
+  buildIntegratingMs: 1000,
 };
 
 /** The environment variable for each setting, e.g. KILN_PORT, KILN_DATA_DIR, KILN_AUTH. */
@@ -54,6 +65,8 @@ export const ENV_NAMES: Record<keyof KilnConfig, string> = {
   rootSecretAccessKey: 'KILN_ROOT_SECRET_ACCESS_KEY', logLevel: 'KILN_LOG_LEVEL', maxBodyBytes: 'KILN_MAX_BODY_BYTES',
   clockControl: 'KILN_CLOCK_CONTROL', slrDeletionStartMs: 'KILN_SLR_DELETION_START_MS',
   slrDeletionRunMs: 'KILN_SLR_DELETION_RUN_MS', slrDeletionRetentionMs: 'KILN_SLR_DELETION_RETENTION_MS',
+  buildPendingMs: 'KILN_BUILD_PENDING_MS', buildBuildingMs: 'KILN_BUILD_BUILDING_MS', buildTestingMs: 'KILN_BUILD_TESTING_MS',
+  buildDistributingMs: 'KILN_BUILD_DISTRIBUTING_MS', buildIntegratingMs: 'KILN_BUILD_INTEGRATING_MS',
 };
 
 export class ConfigError extends Error {}
@@ -62,7 +75,8 @@ export class ConfigError extends Error {}
 export function coerceSetting<K extends keyof KilnConfig>(key: K, raw: string): KilnConfig[K] {
   const fail = (expected: string) => new ConfigError(`Invalid ${key} '${raw}': expected ${expected}.`);
   switch (key) {
-    case 'port': case 'maxBodyBytes': case 'slrDeletionStartMs': case 'slrDeletionRunMs': case 'slrDeletionRetentionMs': {
+    case 'port': case 'maxBodyBytes': case 'slrDeletionStartMs': case 'slrDeletionRunMs': case 'slrDeletionRetentionMs':
+    case 'buildPendingMs': case 'buildBuildingMs': case 'buildTestingMs': case 'buildDistributingMs': case 'buildIntegratingMs': {
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 0 || (key === 'port' && n > 65535)) throw fail('a whole number' + (key === 'port' ? ' from 0 to 65535' : ''));
       return n as KilnConfig[K];

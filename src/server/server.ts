@@ -10,6 +10,9 @@ import { OffsetClock, SystemClock, type Clock } from '../kernel/clock.js';
 import { RandomIds, type IdGenerator } from '../kernel/ids.js';
 import { createLogger, type Logger } from '../kernel/log.js';
 import { registerIamTasks } from '../services/iam/tasks.js';
+import { registerImageBuilderTasks } from '../services/imagebuilder/tasks.js';
+// Registers Image Builder's service-linked-role usage checker with IAM.
+import '../services/imagebuilder/slr-usage.js';
 import type { ServiceSettings } from '../services/types.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/types.js';
@@ -40,7 +43,13 @@ export interface RunningServer {
 }
 
 export function settingsOf(config: KilnConfig): ServiceSettings {
-  return { slrDeletion: { startDelayMs: config.slrDeletionStartMs, runMs: config.slrDeletionRunMs, retentionMs: config.slrDeletionRetentionMs } };
+  return {
+    slrDeletion: { startDelayMs: config.slrDeletionStartMs, runMs: config.slrDeletionRunMs, retentionMs: config.slrDeletionRetentionMs },
+    imageBuild: {
+      pendingMs: config.buildPendingMs, buildingMs: config.buildBuildingMs, testingMs: config.buildTestingMs,
+      distributingMs: config.buildDistributingMs, integratingMs: config.buildIntegratingMs,
+    },
+  };
 }
 
 export async function startServer(config: KilnConfig, options: ServerOptions = {}): Promise<RunningServer> {
@@ -52,6 +61,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   const settings = settingsOf(config);
   const engine = new TaskEngine({ store, clock, ids, log });
   registerIamTasks(engine, settings);
+  registerImageBuilderTasks(engine, settings);
   const services = loadServices();
   const app = createApp({
     config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement,

@@ -10,10 +10,14 @@ import type { Tx } from '../store/types.js';
 export interface ServiceSettings {
   /** Service-linked role deletion: NOT_STARTED for this long, then IN_PROGRESS for `runMs`, then done; finished task records are purged after `retentionMs`. */
   slrDeletion: { startDelayMs: number; runMs: number; retentionMs: number };
+  /** Image builds: how long an image stays in each in-progress status (any may be 0). */
+  imageBuild: { pendingMs: number; buildingMs: number; testingMs: number; distributingMs: number; integratingMs: number };
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
   slrDeletion: { startDelayMs: 500, runMs: 1000, retentionMs: 10 * 60 * 1000 },
+  // About ten seconds for a whole build, so waiters (Terraform's, say) finish quickly.
+  imageBuild: { pendingMs: 1000, buildingMs: 4000, testingMs: 2000, distributingMs: 2000, integratingMs: 1000 },
 };
 
 export interface HandlerContext {

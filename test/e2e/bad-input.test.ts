@@ -349,7 +349,7 @@ describe('bad input over raw HTTP', () => {
       assertQueryError(await iamForm({ Action: 'ListSAMLProviders', Version: '2010-05-08' }), {
         status: 501, code: 'NotImplemented', namespace: IAM_NS, type: 'Receiver', message: /\bListSAMLProviders\b/,
       });
-      assertRestJsonError(await ibJson('POST', '/ListImages', '{}'), { status: 501, code: 'NotImplemented', message: /\bListImages\b/ });
+      assertRestJsonError(await ibJson('POST', '/ListLifecyclePolicies', '{}'), { status: 501, code: 'NotImplemented', message: /\bListLifecyclePolicies\b/ });
       await assertUnchanged();
     });
   });

@@ -14,7 +14,14 @@ import type { ConditionValues } from '../../policy/types.js';
 import { requestTagValues, tagValues, type AuthorizationTable, type OperationAuthorization, type ResourceRef } from '../authorization.js';
 import type { HandlerContext } from '../types.js';
 import { buildsOf, findComponent } from './domain/components.js';
+import { findUnversioned, unversionedArn, type UnversionedType } from './domain/configurations.js';
+import { findRecipe, recipeArn, type RecipeKind } from './domain/recipes.js';
 import { arnName, ibArn } from './domain/scope.js';
+import { findResource } from './domain/tagged-resources.js';
+import { requireRecipe } from './domain/build-inputs.js';
+import { importArnName } from './domain/builds.js';
+import { peekBuildNumber } from './domain/image-versions.js';
+import { findImageOrUndefined } from './domain/images.js';
 
 /** The tag keys of a create: the request's tags, and the tags of the resource it creates. */
 function createdTags(tags: Record<string, string> | undefined): ConditionValues {
@@ -31,6 +38,59 @@ async function componentRef(ctx: HandlerContext, arn: string): Promise<ResourceR
     // Missing or malformed: the handler answers for it, once the caller may ask.
     return { arn };
   }
+}
+
+/** An infrastructure configuration, distribution configuration or pipeline ARN, with the resource's tags when it exists. */
+async function unversionedRef(ctx: HandlerContext, type: UnversionedType, arn: string): Promise<ResourceRef> {
+  const record = await findUnversioned<{ tags?: Record<string, string> }>(ctx, type, arn);
+  return record ? { arn, values: tagValues('aws:ResourceTag', record.tags ?? {}) } : { arn };
+}
+
+/** A recipe ARN, with the tags of the recipe it names when it exists. */
+async function recipeRef(ctx: HandlerContext, kind: RecipeKind, arn: string): Promise<ResourceRef> {
+  try {
+    const { record } = await findRecipe(ctx, kind, arn);
+    return { arn, values: tagValues('aws:ResourceTag', record.tags ?? {}) };
+  } catch {
+    return { arn };
+  }
+}
+
+/** Any taggable resource ARN (tagged-resources.ts), with the resource's tags when it exists. */
+async function taggedRef(ctx: HandlerContext, arn: string): Promise<ResourceRef> {
+  try {
+    const { record } = await findResource<{ arn: string; tags?: Record<string, string> }>(ctx, arn);
+    return { arn, values: tagValues('aws:ResourceTag', record.tags ?? {}) };
+  } catch {
+    return { arn };
+  }
+}
+
+/** An image ARN, with the tags of the build it names when there is one. */
+async function imageRef(ctx: HandlerContext, arn: string): Promise<ResourceRef> {
+  try {
+    const record = await findImageOrUndefined(ctx, arn);
+    return record ? { arn, values: tagValues('aws:ResourceTag', record.tags ?? {}) } : { arn };
+  } catch {
+    return { arn };
+  }
+}
+
+/** The image build a CreateImage will make (`image/<recipe name>/<version>/<next build>`), or `image/*` when the recipe is missing. */
+async function nextImageArn(ctx: HandlerContext, i: T.CreateImageRequest): Promise<string> {
+  try {
+    const { record } = await requireRecipe(ctx, i);
+    const name = arnName(record.name!);
+    return ibArn(ctx.scope, `image/${name}/${record.version}/${await peekBuildNumber(ctx, name, record.version!)}`);
+  } catch {
+    return ibArn(ctx.scope, 'image/*');
+  }
+}
+
+/** The image build an import will make. */
+async function nextImportArn(ctx: HandlerContext, i: { name: string; semanticVersion: string }): Promise<string> {
+  const name = importArnName(i.name);
+  return ibArn(ctx.scope, `image/${name}/${i.semanticVersion}/${await peekBuildNumber(ctx, name, i.semanticVersion)}`);
 }
 
 const allComponents = (_i: unknown, ctx: HandlerContext) => [ibArn(ctx.scope, 'component/*')];
@@ -52,11 +112,135 @@ export const imagebuilderAuthorization: AuthorizationTable = {
     resources: (i: T.ListComponentBuildVersionsRequest, ctx) => (i.componentVersionArn ? [i.componentVersionArn] : allComponents(i, ctx)),
   },
 
-  // Creates Kiln does not implement yet still carry their tag keys.
-  CreateContainerRecipe: creates, CreateDistributionConfiguration: creates, CreateImage: creates, CreateImagePipeline: creates,
-  CreateImageRecipe: creates, CreateInfrastructureConfiguration: creates, CreateLifecyclePolicy: creates, CreateWorkflow: creates,
+  // Infrastructure configurations, distribution configurations and image pipelines: creates on
+  // the ARN they will make, the others on the resource they name, lists on `<type>/*`.
+  CreateInfrastructureConfiguration: {
+    resources: (i: T.CreateInfrastructureConfigurationRequest, ctx) => [unversionedArn(ctx, 'infrastructure-configuration', i.name)],
+    conditions: (i: T.CreateInfrastructureConfigurationRequest) => createdTags(i.tags),
+  },
+  UpdateInfrastructureConfiguration: {
+    resources: async (i: T.UpdateInfrastructureConfigurationRequest, ctx) => [await unversionedRef(ctx, 'infrastructure-configuration', i.infrastructureConfigurationArn)],
+  },
+  GetInfrastructureConfiguration: {
+    resources: async (i: T.GetInfrastructureConfigurationRequest, ctx) => [await unversionedRef(ctx, 'infrastructure-configuration', i.infrastructureConfigurationArn)],
+  },
+  DeleteInfrastructureConfiguration: {
+    resources: async (i: T.DeleteInfrastructureConfigurationRequest, ctx) => [await unversionedRef(ctx, 'infrastructure-configuration', i.infrastructureConfigurationArn)],
+  },
+  ListInfrastructureConfigurations: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'infrastructure-configuration/*')] },
+  CreateDistributionConfiguration: {
+    resources: (i: T.CreateDistributionConfigurationRequest, ctx) => [unversionedArn(ctx, 'distribution-configuration', i.name)],
+    conditions: (i: T.CreateDistributionConfigurationRequest) => createdTags(i.tags),
+  },
+  UpdateDistributionConfiguration: {
+    resources: async (i: T.UpdateDistributionConfigurationRequest, ctx) => [await unversionedRef(ctx, 'distribution-configuration', i.distributionConfigurationArn)],
+  },
+  GetDistributionConfiguration: {
+    resources: async (i: T.GetDistributionConfigurationRequest, ctx) => [await unversionedRef(ctx, 'distribution-configuration', i.distributionConfigurationArn)],
+  },
+  DeleteDistributionConfiguration: {
+    resources: async (i: T.DeleteDistributionConfigurationRequest, ctx) => [await unversionedRef(ctx, 'distribution-configuration', i.distributionConfigurationArn)],
+  },
+  ListDistributionConfigurations: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'distribution-configuration/*')] },
+  CreateImagePipeline: {
+    resources: (i: T.CreateImagePipelineRequest, ctx) => [unversionedArn(ctx, 'image-pipeline', i.name)],
+    conditions: (i: T.CreateImagePipelineRequest) => createdTags(i.tags),
+  },
+  UpdateImagePipeline: { resources: async (i: T.UpdateImagePipelineRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)] },
+  GetImagePipeline: { resources: async (i: T.GetImagePipelineRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)] },
+  DeleteImagePipeline: { resources: async (i: T.DeleteImagePipelineRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)] },
+  ListImagePipelines: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'image-pipeline/*')] },
+  ListImagePipelineImages: {
+    resources: async (i: T.ListImagePipelineImagesRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)],
+  },
 
-  TagResource: { resources: (i: T.TagResourceRequest) => [i.resourceArn], conditions: (i: T.TagResourceRequest) => requestTagValues(i.tags) },
-  UntagResource: { resources: (i: T.UntagResourceRequest) => [i.resourceArn], conditions: (i: T.UntagResourceRequest) => ({ 'aws:TagKeys': i.tagKeys }) },
-  ListTagsForResource: { resources: (i: T.ListTagsForResourceRequest) => [i.resourceArn] },
+  // Creates Kiln does not implement yet still carry their tag keys.
+  CreateLifecyclePolicy: creates, CreateWorkflow: creates,
+
+  // Images and builds: creates on the image build they will make (and the recipe and
+  // configurations they read), the others on the image with its tags; workflow executions on
+  // `workflow-execution/<id>` and `workflow-step-execution/<id>`, as the Service Authorization
+  // Reference names them.
+  CreateImage: {
+    resources: async (i: T.CreateImageRequest, ctx) => [
+      await nextImageArn(ctx, i), await recipeRef(ctx, i.imageRecipeArn ? 'image-recipe' : 'container-recipe', (i.imageRecipeArn ?? i.containerRecipeArn)!),
+      await unversionedRef(ctx, 'infrastructure-configuration', i.infrastructureConfigurationArn),
+      ...(i.distributionConfigurationArn ? [await unversionedRef(ctx, 'distribution-configuration', i.distributionConfigurationArn)] : []),
+    ],
+    conditions: (i: T.CreateImageRequest) => createdTags(i.tags),
+  },
+  GetImage: { resources: async (i: T.GetImageRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+  DeleteImage: { resources: async (i: T.DeleteImageRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+  CancelImageCreation: { resources: async (i: T.CancelImageCreationRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+  ListImagePackages: { resources: async (i: T.ListImagePackagesRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+  ListWorkflowExecutions: { resources: async (i: T.ListWorkflowExecutionsRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+  ListImages: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'image/*')] },
+  ListImageBuildVersions: {
+    resources: (i: T.ListImageBuildVersionsRequest, ctx) => [i.imageVersionArn ?? ibArn(ctx.scope, 'image/*')],
+  },
+  ImportVmImage: {
+    resources: async (i: T.ImportVmImageRequest, ctx) => [await nextImportArn(ctx, i)],
+    conditions: (i: T.ImportVmImageRequest) => createdTags(i.tags),
+  },
+  ImportDiskImage: {
+    resources: async (i: T.ImportDiskImageRequest, ctx) => [
+      await nextImportArn(ctx, i),
+      await unversionedRef(ctx, 'infrastructure-configuration', i.infrastructureConfigurationArn),
+    ],
+    conditions: (i: T.ImportDiskImageRequest) => createdTags(i.tags),
+  },
+  StartImagePipelineExecution: {
+    resources: async (i: T.StartImagePipelineExecutionRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)],
+    conditions: (i: T.StartImagePipelineExecutionRequest) => createdTags(i.tags),
+  },
+  GetWorkflowExecution: { resources: (i: T.GetWorkflowExecutionRequest, ctx) => [ibArn(ctx.scope, `workflow-execution/${i.workflowExecutionId}`)] },
+  ListWorkflowStepExecutions: {
+    resources: (i: T.ListWorkflowStepExecutionsRequest, ctx) => [ibArn(ctx.scope, `workflow-execution/${i.workflowExecutionId}`)],
+  },
+  GetWorkflowStepExecution: {
+    resources: (i: T.GetWorkflowStepExecutionRequest, ctx) => [ibArn(ctx.scope, `workflow-step-execution/${i.stepExecutionId}`)],
+  },
+
+  // Recipes, resource policies, tags and ImportComponent: creates on the ARN they will make (an
+  // import on its next build, as CreateComponent), the others on the resource they name with its
+  // tags, lists on `<type>/*`.
+  CreateImageRecipe: {
+    resources: (i: T.CreateImageRecipeRequest, ctx) => [recipeArn(ctx.scope, 'image-recipe', i.name, i.semanticVersion)],
+    conditions: (i: T.CreateImageRecipeRequest) => createdTags(i.tags),
+  },
+  GetImageRecipe: { resources: async (i: T.GetImageRecipeRequest, ctx) => [await recipeRef(ctx, 'image-recipe', i.imageRecipeArn)] },
+  DeleteImageRecipe: { resources: async (i: T.DeleteImageRecipeRequest, ctx) => [await recipeRef(ctx, 'image-recipe', i.imageRecipeArn)] },
+  ListImageRecipes: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'image-recipe/*')] },
+  PutImageRecipePolicy: { resources: async (i: T.PutImageRecipePolicyRequest, ctx) => [await recipeRef(ctx, 'image-recipe', i.imageRecipeArn)] },
+  GetImageRecipePolicy: { resources: async (i: T.GetImageRecipePolicyRequest, ctx) => [await recipeRef(ctx, 'image-recipe', i.imageRecipeArn)] },
+  CreateContainerRecipe: {
+    resources: (i: T.CreateContainerRecipeRequest, ctx) => [recipeArn(ctx.scope, 'container-recipe', i.name, i.semanticVersion)],
+    conditions: (i: T.CreateContainerRecipeRequest) => createdTags(i.tags),
+  },
+  GetContainerRecipe: { resources: async (i: T.GetContainerRecipeRequest, ctx) => [await recipeRef(ctx, 'container-recipe', i.containerRecipeArn)] },
+  DeleteContainerRecipe: { resources: async (i: T.DeleteContainerRecipeRequest, ctx) => [await recipeRef(ctx, 'container-recipe', i.containerRecipeArn)] },
+  ListContainerRecipes: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'container-recipe/*')] },
+  PutContainerRecipePolicy: { resources: async (i: T.PutContainerRecipePolicyRequest, ctx) => [await recipeRef(ctx, 'container-recipe', i.containerRecipeArn)] },
+  GetContainerRecipePolicy: { resources: async (i: T.GetContainerRecipePolicyRequest, ctx) => [await recipeRef(ctx, 'container-recipe', i.containerRecipeArn)] },
+  PutComponentPolicy: { resources: async (i: T.PutComponentPolicyRequest, ctx) => [await componentRef(ctx, i.componentArn)] },
+  GetComponentPolicy: { resources: async (i: T.GetComponentPolicyRequest, ctx) => [await componentRef(ctx, i.componentArn)] },
+  PutImagePolicy: { resources: async (i: T.PutImagePolicyRequest, ctx) => [await taggedRef(ctx, i.imageArn)] },
+  GetImagePolicy: { resources: async (i: T.GetImagePolicyRequest, ctx) => [await taggedRef(ctx, i.imageArn)] },
+  ImportComponent: {
+    resources: async (i: T.ImportComponentRequest, ctx) => {
+      const builds = await buildsOf(ctx, i.name, i.semanticVersion);
+      const next = builds.length === 0 ? 1 : builds[builds.length - 1].build + 1;
+      return [ibArn(ctx.scope, `component/${arnName(i.name)}/${i.semanticVersion}/${next}`)];
+    },
+    conditions: (i: T.ImportComponentRequest) => createdTags(i.tags),
+  },
+  TagResource: {
+    resources: async (i: T.TagResourceRequest, ctx) => [await taggedRef(ctx, i.resourceArn)],
+    conditions: (i: T.TagResourceRequest) => requestTagValues(i.tags),
+  },
+  UntagResource: {
+    resources: async (i: T.UntagResourceRequest, ctx) => [await taggedRef(ctx, i.resourceArn)],
+    conditions: (i: T.UntagResourceRequest) => ({ 'aws:TagKeys': i.tagKeys }),
+  },
+  ListTagsForResource: { resources: async (i: T.ListTagsForResourceRequest, ctx) => [await taggedRef(ctx, i.resourceArn)] },
 };
