@@ -4,18 +4,7 @@
  * issues (the last key returned, base64url), so a page stays correct when entries are added or
  * removed between calls.
  */
-import { AwsError } from '../../../kernel/errors.js';
-import { DEFAULT_MAX_ITEMS, type Page } from './paging.js';
-
-function encodeMarker(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-function decodeMarker(marker: string): string {
-  const key = Buffer.from(marker, 'base64url').toString('utf8');
-  if (marker.length === 0 || encodeMarker(key) !== marker) throw new AwsError('InvalidInput', 'Invalid Marker.');
-  return key;
-}
+import { DEFAULT_MAX_ITEMS, decodeMarker, encodeMarker, type Page } from './paging.js';
 
 /** Pages `items` in ascending (binary) order of `keyOf`, which must be unique per item. */
 export function pageArray<T>(items: readonly T[], keyOf: (item: T) => string, options: { Marker?: string; MaxItems?: number }): Page<T> {

@@ -13,11 +13,11 @@ export interface Page<T> {
 
 export const DEFAULT_MAX_ITEMS = 100;
 
-function encodeMarker(key: string): string {
+export function encodeMarker(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
-function decodeMarker(marker: string): string {
+export function decodeMarker(marker: string): string {
   const key = Buffer.from(marker, 'base64url').toString('utf8');
   // A marker Kiln did not issue does not round-trip; AWS answers an unusable marker with a 400.
   if (marker.length === 0 || encodeMarker(key) !== marker) throw new AwsError('InvalidInput', 'Invalid Marker.');
