@@ -27,7 +27,13 @@ export const REPO_DIR = dirname(BENCH_DIR);
 export const TMP_DIR = join(BENCH_DIR, '.tmp');
 
 export const HOST = '127.0.0.1';
-export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The root credentials of both servers (Kiln's default root key; moto accepts anything). */
+export const CREDENTIALS: Credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 export const REGION = 'us-east-1';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -78,11 +84,13 @@ export interface ServerSpec {
   command(port: number): { file: string; args: string[] };
   /** Environment variables removed from the inherited environment for this server. */
   unsetEnv?: string[];
+  /** Environment variables set (over the inherited ones) for this server. */
+  setEnv?: Record<string, string>;
 }
 
-/** The inherited environment minus `spec.unsetEnv`. */
+/** The inherited environment minus `spec.unsetEnv`, plus `spec.setEnv`. */
 function serverEnv(spec: ServerSpec): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  const env = { ...process.env, ...spec.setEnv };
   for (const name of spec.unsetEnv ?? []) delete env[name];
   return env;
 }
@@ -212,12 +220,13 @@ export interface PreparedRequest {
   body: Buffer;
 }
 
-const signers = new Map<QueryService, SignatureV4>();
-function signer(service: QueryService): SignatureV4 {
-  let s = signers.get(service);
+const signers = new Map<string, SignatureV4>();
+function signer(service: QueryService, credentials: Credentials): SignatureV4 {
+  const key = `${service} ${credentials.accessKeyId}`;
+  let s = signers.get(key);
   if (!s) {
-    s = new SignatureV4({ service, region: REGION, credentials: CREDENTIALS, sha256: Hash.bind(null, 'sha256') });
-    signers.set(service, s);
+    s = new SignatureV4({ service, region: REGION, credentials, sha256: Hash.bind(null, 'sha256') });
+    signers.set(key, s);
   }
   return s;
 }
@@ -228,7 +237,9 @@ export function queryBody(service: QueryService, action: string, params: Record<
 }
 
 /** Signs one POST / awsQuery request for `endpoint` the way the AWS SDK for JavaScript v3 does. */
-export async function signQuery(endpoint: Endpoint, service: QueryService, body: string, signingDate = new Date()): Promise<PreparedRequest> {
+export async function signQuery(
+  endpoint: Endpoint, service: QueryService, body: string, signingDate = new Date(), credentials: Credentials = CREDENTIALS,
+): Promise<PreparedRequest> {
   const bytes = Buffer.from(body);
   const request = new HttpRequest({
     method: 'POST', protocol: 'http:', hostname: endpoint.host, port: endpoint.port, path: '/',
@@ -239,7 +250,7 @@ export async function signQuery(endpoint: Endpoint, service: QueryService, body:
     },
     body,
   });
-  const signed = await signer(service).sign(request, { signingDate });
+  const signed = await signer(service, credentials).sign(request, { signingDate });
   return { headers: Object.entries(signed.headers).flat(), body: bytes };
 }
 
@@ -248,10 +259,10 @@ export async function signQuery(endpoint: Endpoint, service: QueryService, body:
  * back from now; all well inside the 15-minute validity window). Distinct signatures keep the
  * benchmark honest should a server ever cache verification results per signature.
  */
-export async function signPool(endpoint: Endpoint, service: QueryService, body: string, count = 256): Promise<PreparedRequest[]> {
+export async function signPool(endpoint: Endpoint, service: QueryService, body: string, count = 256, credentials: Credentials = CREDENTIALS): Promise<PreparedRequest[]> {
   const now = Date.now();
   const pool: PreparedRequest[] = [];
-  for (let i = 0; i < count; i++) pool.push(await signQuery(endpoint, service, body, new Date(now - i * 1000)));
+  for (let i = 0; i < count; i++) pool.push(await signQuery(endpoint, service, body, new Date(now - i * 1000), credentials));
   return pool;
 }
 
@@ -300,12 +311,47 @@ export function send(endpoint: Endpoint, request: PreparedRequest, options: { ag
 }
 
 /** Signs and sends one request and insists on a 2xx whose body contains `expect` (set-up and sanity checks). */
-export async function call(endpoint: Endpoint, service: QueryService, action: string, params: Record<string, string>, expect = `<${action}Response`): Promise<string> {
-  const reply = await send(endpoint, await signQuery(endpoint, service, queryBody(service, action, params)), { readBody: true, timeoutMs: 10_000 });
+export async function call(
+  endpoint: Endpoint, service: QueryService, action: string, params: Record<string, string>, expect = `<${action}Response`, credentials: Credentials = CREDENTIALS,
+): Promise<string> {
+  const reply = await send(endpoint, await signQuery(endpoint, service, queryBody(service, action, params), new Date(), credentials), { readBody: true, timeoutMs: 10_000 });
   if (!isOk(reply.status) || !reply.body?.includes(expect)) {
     throw new Error(`${service} ${action} on port ${endpoint.port}: HTTP ${reply.status}, expected ${expect}:\n${reply.body?.slice(0, 800)}`);
   }
   return reply.body;
+}
+
+/** The text of the first `<tag>...</tag>` in an XML body (no entity decoding; enough for ids, names and flags). */
+export function xmlText(body: string, tag: string): string | undefined {
+  const start = body.indexOf(`<${tag}>`);
+  if (start < 0) return undefined;
+  const from = start + tag.length + 2;
+  const end = body.indexOf(`</${tag}>`, from);
+  return end < 0 ? undefined : body.slice(from, end);
+}
+
+/** How many times `needle` occurs in `text` (counting list members without parsing the XML). */
+export function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/**
+ * Every member of an IAM Marker/IsTruncated listing (ListRoles, ListUsers, ...), following Markers,
+ * counted by occurrences of `<${memberTag}>`. For set-up and checks, not for timed runs.
+ */
+export async function countListing(endpoint: Endpoint, action: string, params: Record<string, string>, memberTag: string): Promise<number> {
+  let total = 0;
+  let marker: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const body = await call(endpoint, 'iam', action, { ...params, ...(marker ? { Marker: marker } : {}) });
+    total += occurrences(body, `<${memberTag}>`);
+    if (xmlText(body, 'IsTruncated') !== 'true') return total;
+    marker = xmlText(body, 'Marker');
+    if (!marker) throw new Error(`${action}: IsTruncated without a Marker`);
+  }
+  throw new Error(`${action}: more than 10,000 pages`);
 }
 
 export const ASSUME_ROLE_POLICY = JSON.stringify({
@@ -389,7 +435,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
           if (!isOk(reply.status)) noteError(`HTTP ${reply.status}: ${(reply.body ?? '').replace(/\s+/g, ' ').slice(0, 300)}`);
         }
       } catch (error) {
-        noteError(`transport: ${(error as Error).message}`);
+        // Transport failures, and checks of a reply's content that an operation throws.
+        noteError(`failed: ${(error as Error).message}`);
       }
       latencies[done++] = performance.now() - t0;
     }
@@ -531,6 +578,8 @@ export interface Workload {
   run(ctx: WorkloadContext): Promise<WorkloadResult>;
   /** Kiln's goals for this workload, judged after both servers ran it. */
   targets?: TargetCheck[];
+  /** Set for a workload that runs on Kiln only: why moto is left out (printed in the notes). */
+  kilnOnly?: string;
 }
 
 /** Values by measurement label, for one server. */
@@ -572,6 +621,91 @@ export async function leastDisturbed(ctx: WorkloadContext, label: string, result
   }
   if (runs.length > 1) result.notes.push(`${label}: ${runs.length} runs (others' CPU %: ${runs.map((r) => r.otherCpuPct.toFixed(0)).join(', ')}); kept the quietest`);
   return best;
+}
+
+/** What one phase of a measurement sends: the operation and a cap on operations (a pool's size). */
+export interface PreparedLoad {
+  op: Operation;
+  maxOps: number;
+}
+
+/**
+ * The usual measurement of one label: wait for a quiet machine, an untimed warm-up, a timed run
+ * (repeated while disturbed, see leastDisturbed), folded into `result` by recordLoad. `prepare` is
+ * called for each phase of each attempt, so that every phase can get fresh names or a fresh
+ * pre-signed pool; the timed phase sees the warm-up's result (to size its pool from the warm-up rate).
+ */
+export interface TimedLoadDef {
+  label: string;
+  unit: string;
+  concurrency: number;
+  /** Defaults to ctx.server. */
+  server?: ServerProcess;
+  /** How long requests may stay unanswered after the deadline; defaults to options.requestTimeoutMs. */
+  timeoutMs?: number;
+  prepare(phase: 'warm-up' | 'timed', warm?: LoadResult): Promise<PreparedLoad>;
+}
+
+export async function warmUpAndTime(ctx: WorkloadContext, result: WorkloadResult, def: TimedLoadDef): Promise<LoadResult> {
+  const load = await warmUpAndTimeUnrecorded(ctx, result, def);
+  recordLoad(result, def.label, def.unit, load);
+  return load;
+}
+
+/** warmUpAndTime without recordLoad (errors still go into `result`): for runs that are merged first. */
+export async function warmUpAndTimeUnrecorded(ctx: WorkloadContext, result: WorkloadResult, def: TimedLoadDef): Promise<LoadResult> {
+  const { endpoint, pid } = def.server ?? ctx.server;
+  const { options } = ctx;
+  const run = (load: PreparedLoad, durationMs: number) =>
+    runLoad({ endpoint, pid, concurrency: def.concurrency, durationMs, timeoutMs: def.timeoutMs ?? options.requestTimeoutMs, ...load });
+  const load = await leastDisturbed(ctx, def.label, result, async () => {
+    ctx.progress(`${def.label}: warm-up`);
+    const warm = await run(await def.prepare('warm-up'), options.warmupMs);
+    result.errors += warm.errors;
+    result.errorSamples.push(...warm.errorSamples.map((s) => `${def.label} (warm-up): ${s}`));
+    const timed = await def.prepare('timed', warm);
+    ctx.progress(`${def.label}: ${options.durationMs} ms timed`);
+    return run(timed, options.durationMs);
+  });
+  return load;
+}
+
+/** Several timed runs of the same thing as one: operations, time and latency samples pooled, CPU averaged over time. */
+export function mergeLoads(loads: LoadResult[]): LoadResult {
+  const elapsedMs = loads.reduce((t, l) => t + l.elapsedMs, 0);
+  const weighted = (pick: (l: LoadResult) => number) => loads.reduce((t, l) => t + pick(l) * l.elapsedMs, 0) / elapsedMs;
+  const latencies = new Float64Array(loads.reduce((n, l) => n + l.latencies.length, 0));
+  let at = 0;
+  for (const l of loads) {
+    latencies.set(l.latencies, at);
+    at += l.latencies.length;
+  }
+  return {
+    ops: loads.reduce((n, l) => n + l.ops, 0),
+    errors: loads.reduce((n, l) => n + l.errors, 0),
+    errorSamples: loads.flatMap((l) => l.errorSamples),
+    elapsedMs,
+    latencies: latencies.sort(),
+    exhausted: loads.some((l) => l.exhausted),
+    clientCpuPct: weighted((l) => l.clientCpuPct),
+    serverCpuPct: weighted((l) => l.serverCpuPct),
+    otherCpuPct: weighted((l) => l.otherCpuPct),
+  };
+}
+
+/** A target "Kiln >= `factor` x moto" on the throughput of each of `labels` (all must hold). */
+export function throughputTarget(description: string, labels: string[], factor: number, unit: string): TargetCheck {
+  return {
+    description,
+    evaluate(kiln, moto) {
+      const parts = labels.map((label) => {
+        const k = kiln.get(`${label}: throughput`) ?? NaN;
+        const m = moto.get(`${label}: throughput`) ?? NaN;
+        return { ratio: k / m, text: `${label}: ${(k / m).toFixed(1)}x (Kiln ${formatNumber(k)} vs moto ${formatNumber(m)} ${unit})` };
+      });
+      return { met: parts.every((p) => p.ratio >= factor), detail: parts.map((p) => p.text).join('; ') };
+    },
+  };
 }
 
 /** Folds one timed load run into a result: throughput, p50/p99 latency, errors, CPU. */

@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
-  benchOptions, formatNumber, HOST, NOISY_OTHER_PCT, installCleanup, killAllServers, logTail, REPO_DIR, renderTable,
+  benchOptions, emptyResult, formatNumber, HOST, NOISY_OTHER_PCT, installCleanup, killAllServers, logTail, REPO_DIR, renderTable,
   resolveExecutable, spawnServer, TMP_DIR, type BenchOptions, type ServerProcess, type ServerSpec, type Values,
   type Workload, type WorkloadResult,
 } from './harness.js';
@@ -36,8 +36,15 @@ function snapshotKiln(): void {
   if (check.status !== 0) throw new Error(`the copied Kiln build does not start (dist/ mid-rebuild?):\n${check.stderr}`);
 }
 
+/**
+ * Service-linked role deletion runs at once (AWS-like delays are 500 ms + 1000 ms by default), so the
+ * SLR workload's deletions happen inside its timed runs. No other workload touches service-linked roles.
+ */
+const KILN_ENV = { KILN_SLR_DELETION_START_MS: '0', KILN_SLR_DELETION_RUN_MS: '0' };
+
 const KILN: ServerSpec = {
   name: 'Kiln',
+  setEnv: KILN_ENV,
   command: (port) => ({
     file: process.execPath,
     args: [join(KILN_SNAPSHOT, 'dist', 'cli', 'main.js'), 'serve', '--ephemeral', '--host', HOST, '--port', String(port), '--log-level', 'warn'],
@@ -90,11 +97,13 @@ function machineFacts(): string[] {
     `moto: ${motoVersion()}`,
     // Others edit src/ and rebuild dist/ while this runs: say exactly which Kiln was measured.
     `Kiln: git ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted src/ changes' : ''}; dist/cli/main.js built ${statSync(KILN_MAIN).mtime.toISOString()}`,
+    `Kiln started with: serve --ephemeral ${Object.entries(KILN_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}`,
   ];
 }
 
 /** Runs one workload against one server; a crash becomes a counted error rather than ending the run. */
 async function runOne(workload: Workload, spec: ServerSpec, server: ServerProcess | undefined, options: BenchOptions): Promise<WorkloadResult> {
+  if (workload.kilnOnly && spec !== KILN) return { ...emptyResult(), notes: [`not run: ${workload.kilnOnly}`] };
   progress(`${workload.title} on ${spec.name}`);
   try {
     // 'fresh' workloads ignore `server`; they spawn their own processes from `spec`.
@@ -113,10 +122,10 @@ async function startLongRunning(spec: ServerSpec, options: BenchOptions): Promis
   return server;
 }
 
-async function runAll(options: BenchOptions): Promise<Outcome[]> {
+async function runAll(options: BenchOptions, workloads: Workload[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   // Cold starts first, while nothing else is running.
-  for (const workload of WORKLOADS.filter((w) => w.kind === 'fresh')) {
+  for (const workload of workloads.filter((w) => w.kind === 'fresh')) {
     const [kiln, moto] = [await runOne(workload, KILN, undefined, options), await runOne(workload, MOTO, undefined, options)];
     outcomes.push({ workload, kiln, moto });
   }
@@ -125,7 +134,7 @@ async function runAll(options: BenchOptions): Promise<Outcome[]> {
   try {
     for (const spec of SERVERS) servers.push(await startLongRunning(spec, options));
     const [kilnServer, motoServer] = servers;
-    for (const workload of WORKLOADS.filter((w) => w.kind === 'shared')) {
+    for (const workload of workloads.filter((w) => w.kind === 'shared')) {
       const kiln = await runOne(workload, KILN, kilnServer, options);
       const moto = await runOne(workload, MOTO, motoServer, options);
       outcomes.push({ workload, kiln, moto });
@@ -153,7 +162,7 @@ function reading(ratio: number, better: 'higher' | 'lower'): string {
 
 function resultsTable(outcomes: Outcome[]): string {
   const rows: string[][] = [];
-  for (const { kiln, moto } of outcomes) {
+  for (const { workload, kiln, moto } of outcomes) {
     const motoValues = values(moto);
     // Kiln's labels first, then any that only moto produced (e.g. Kiln's run failed).
     const labels = [...new Map([...kiln.measurements, ...moto.measurements].map((m) => [m.label, m])).values()];
@@ -164,6 +173,10 @@ function resultsTable(outcomes: Outcome[]): string {
       const ratio = k / o;
       // '*' marks a number measured while other processes took CPU (see NOISY_OTHER_PCT).
       const mark = (r: WorkloadResult) => (r.measurements.find((x) => x.label === m.label)?.noisy ? '*' : '');
+      if (workload.kilnOnly) {
+        rows.push([`${m.label} (${m.unit})`, formatNumber(k) + mark(kiln), '-', '-', m.better, 'Kiln only']);
+        continue;
+      }
       rows.push([`${m.label} (${m.unit})`, formatNumber(k) + mark(kiln), formatNumber(o) + mark(moto), Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a', m.better, reading(ratio, m.better)]);
     }
   }
@@ -180,9 +193,9 @@ function cpuTable(outcomes: Outcome[]): string {
   return renderTable(['Run', 'Server', 'Load generator CPU %', 'Server CPU %', 'Other processes CPU %'], rows, [false, false, true, true, true]);
 }
 
-function report(outcomes: Outcome[], options: BenchOptions, facts: string[], started: Date): { text: string; errors: number } {
+function report(outcomes: Outcome[], workloads: Workload[], options: BenchOptions, facts: string[], started: Date): { text: string; errors: number } {
   const lines: string[] = [];
-  lines.push(`Kiln vs moto benchmark: ${started.toISOString()}${options.quick ? ' (--quick)' : ''}`);
+  lines.push(`Kiln vs moto benchmark: ${started.toISOString()}${options.quick ? ' (--quick)' : ''}${workloads.length < WORKLOADS.length ? ` (only: ${workloads.map((w) => w.title).join('; ')})` : ''}`);
   lines.push(...facts.map((f) => `  ${f}`));
   lines.push(`  ${options.durationMs} ms timed per run after ${options.warmupMs} ms warm-up; closed loop, concurrency ${options.concurrencies.join(' and ')}; cold start x${options.coldStartRepeats}.`);
   lines.push('  NOTE: the load generator (one node process, node:http keep-alive, pre-signed SigV4 requests) shares the');
@@ -232,11 +245,19 @@ function removeOwnLogs(): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('usage: npx tsx bench/run.ts [--quick]');
+    console.log('usage: npx tsx bench/run.ts [--quick] [--only <text>]...');
+    console.log('  --only <text>: run only the workloads whose title contains <text> (case-insensitive; repeatable)');
     return;
   }
-  const unknown = args.filter((a) => a !== '--quick');
+  const only: string[] = [];
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--only' && i + 1 < args.length) only.push(args[++i].toLowerCase());
+    else if (args[i] !== '--quick') unknown.push(args[i]);
+  }
   if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(' ')}`);
+  const workloads = only.length ? WORKLOADS.filter((w) => only.some((o) => w.title.toLowerCase().includes(o))) : WORKLOADS;
+  if (workloads.length === 0) throw new Error(`no workload title contains ${only.join(' or ')}`);
   const options = benchOptions(args.includes('--quick'));
   installCleanup();
   ensureBuilt();
@@ -244,8 +265,8 @@ async function main(): Promise<void> {
   const facts = machineFacts();
   process.on('exit', () => rmSync(KILN_SNAPSHOT, { recursive: true, force: true }));
   snapshotKiln();
-  const outcomes = await runAll(options);
-  const { text, errors } = report(outcomes, options, facts, started);
+  const outcomes = await runAll(options, workloads);
+  const { text, errors } = report(outcomes, workloads, options, facts, started);
   console.log(text);
   // Server logs are kept (in bench/.tmp/) only when something went wrong.
   if (errors === 0) removeOwnLogs();

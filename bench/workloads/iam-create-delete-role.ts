@@ -4,7 +4,7 @@
  * latency is per pair (two sequential requests).
  */
 import {
-  ASSUME_ROLE_POLICY, emptyResult, isOk, leastDisturbed, queryBody, recordLoad, runLoad, send, signQuery,
+  ASSUME_ROLE_POLICY, emptyResult, isOk, leastDisturbed, queryBody, recordLoad, runLoad, send, signQuery, throughputTarget,
   type Endpoint, type Operation, type PreparedRequest, type Workload,
 } from '../harness.js';
 
@@ -71,4 +71,8 @@ export const iamCreateDeleteRole: Workload = {
     }
     return result;
   },
+  targets: [throughputTarget(
+    'Kiln CreateRole+DeleteRole pairs >= 10x moto (c=1 and c=32)',
+    ['IAM CreateRole+DeleteRole c=1', 'IAM CreateRole+DeleteRole c=32'], 10, 'pairs/s',
+  )],
 };

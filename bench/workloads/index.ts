@@ -1,12 +1,18 @@
 /**
  * The benchmark's workloads, in the order they run. 'fresh' ones run first (before the long-running
  * servers start); the two idle RSS readings stay first and last among the rest. To add a workload,
- * write bench/workloads/<name>.ts (usually one requestThroughput(...) call) and list it here.
+ * write bench/workloads/<name>.ts (usually one requestThroughput(...) call; for anything else, an
+ * Operation per label through warmUpAndTime(...)) and list it here. Set `kilnOnly` (the reason) for
+ * a workload moto should skip, and `targets` (e.g. throughputTarget(...)) for its verdicts.
  */
 import type { Workload } from '../harness.js';
 import { coldStart } from './cold-start.js';
 import { iamCreateDeleteRole } from './iam-create-delete-role.js';
+import { iamEnforcement } from './iam-enforcement.js';
 import { iamGetRole } from './iam-get-role.js';
+import { iamGetRoleScale } from './iam-get-role-scale.js';
+import { iamListRoles } from './iam-list-roles.js';
+import { iamServiceLinkedRole } from './iam-service-linked-role.js';
 import { idleRssAfter, idleRssBefore } from './idle-rss.js';
 import { stsGetCallerIdentity } from './sts-get-caller-identity.js';
 
@@ -16,5 +22,10 @@ export const WORKLOADS: Workload[] = [
   stsGetCallerIdentity,
   iamGetRole,
   iamCreateDeleteRole,
+  iamServiceLinkedRole,
+  iamListRoles,
+  iamEnforcement,
+  // Kiln only, on a Kiln of its own (the long-running servers idle meanwhile).
+  iamGetRoleScale,
   idleRssAfter,
 ];
