@@ -19,10 +19,7 @@ import type { Principal } from '../kernel/scope.js';
 import { evaluate } from '../policy/evaluate.js';
 import type { ConditionValues, Decision, PolicySource, RequestContext } from '../policy/types.js';
 import type { AuthorizationTable, ResourceRef } from '../services/authorization.js';
-import { USERS, nameKey, type UserRecord } from '../services/iam/domain/entities.js';
 import { policiesForPrincipal, type PrincipalPolicies } from '../services/iam/domain/principal-policies.js';
-import { findRole } from '../services/iam/domain/roles.js';
-import { iamScope } from '../services/iam/domain/scope.js';
 import { findSessionByAccessKey, sessionPrincipalTags } from '../services/sts/public.js';
 import type { AuthorizeOptions, HandlerContext } from '../services/types.js';
 import { describeDecision, encodeAuthorizationMessage } from '../policy/authorization-message.js';
@@ -79,15 +76,13 @@ async function loadCaller(ctx: HandlerContext, principal: Principal): Promise<Ca
   // Temporary credentials (AssumeRole, GetSessionToken) have an `ASIA` key and a session record.
   const issued = principal.accessKeyId.startsWith('ASIA') ? (await findSessionByAccessKey(ctx.tx, principal.accessKeyId))?.issued : undefined;
   if (principal.type === 'user' && principal.name) {
-    const user = await ctx.tx.get<UserRecord>(USERS, iamScope(ctx.scope), nameKey(principal.name));
     const tags: Record<string, string> = {};
-    for (const tag of user?.Tags ?? []) tags[tag.Key] = tag.Value;
+    for (const tag of policies?.entityTags ?? []) tags[tag.Key] = tag.Value;
     return { policies, tags, issued };
   }
   if (principal.type === 'assumed-role' && principal.session) {
-    const role = await findRole(ctx, principal.session.roleName);
     // The role's tags, overridden by session tags of the same key (IAM User Guide, "Passing session tags").
-    return { policies, tags: sessionPrincipalTags(role?.Tags ?? [], principal.session.tags), roleArn: role?.Arn ?? principal.session.roleArn, issued };
+    return { policies, tags: sessionPrincipalTags(policies?.entityTags ?? [], principal.session.tags), roleArn: policies?.roleArn ?? principal.session.roleArn, issued };
   }
   return { policies, tags: {}, issued };
 }

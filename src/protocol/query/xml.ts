@@ -4,7 +4,11 @@
  */
 import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeXml(text: string): string {
+  // Most values need no escaping; testing first avoids a replace on each of them.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }
 
@@ -15,54 +19,70 @@ function scalarText(shape: Shape, value: unknown): string {
   return escapeXml(shape['kiln:urlEncoded'] ? encodeURIComponent(text) : text);
 }
 
-function writeValue(model: ServiceModel, ref: MemberRef, value: unknown, out: string[]): void {
+interface MemberWriter {
+  name: string;
+  ref: MemberRef;
+  open: string;
+  close: string;
+}
+
+/** Each structure's members with their tags, worked out once per shape rather than per value. */
+const memberWriters = new WeakMap<Shape, MemberWriter[]>();
+
+function membersOf(shape: Shape): MemberWriter[] {
+  let writers = memberWriters.get(shape);
+  if (!writers) {
+    writers = Object.entries(shape.members ?? {}).map(([name, ref]) => {
+      const tag = ref.locationName ?? name;
+      return { name, ref, open: `<${tag}>`, close: `</${tag}>` };
+    });
+    memberWriters.set(shape, writers);
+  }
+  return writers;
+}
+
+/** Appends to one string: V8 builds long strings from many small pieces cheaply. */
+function writeValue(model: ServiceModel, ref: MemberRef, value: unknown): string {
   const shape = model.shapes[ref.shape];
   switch (shape.type) {
     case 'structure':
-      writeMembers(model, shape, value as Record<string, unknown>, out);
-      return;
+      return writeMembers(model, shape, value as Record<string, unknown>);
     case 'list': {
       const tag = shape.member!.locationName ?? 'member';
-      for (const item of value as unknown[]) {
-        out.push(`<${tag}>`);
-        writeValue(model, shape.member!, item, out);
-        out.push(`</${tag}>`);
-      }
-      return;
+      let out = '';
+      for (const item of value as unknown[]) out += `<${tag}>${writeValue(model, shape.member!, item)}</${tag}>`;
+      return out;
     }
-    case 'map':
+    case 'map': {
+      let out = '';
       for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-        out.push(`<entry><key>${escapeXml(key)}</key><value>`);
-        writeValue(model, shape.value!, inner, out);
-        out.push('</value></entry>');
+        out += `<entry><key>${escapeXml(key)}</key><value>${writeValue(model, shape.value!, inner)}</value></entry>`;
       }
-      return;
+      return out;
+    }
     default:
-      out.push(scalarText(shape, value));
+      return scalarText(shape, value);
   }
 }
 
-function writeMembers(model: ServiceModel, shape: Shape, value: Record<string, unknown>, out: string[]): void {
-  for (const [name, ref] of Object.entries(shape.members ?? {})) {
-    const inner = value[name];
+function writeMembers(model: ServiceModel, shape: Shape, value: Record<string, unknown>): string {
+  let out = '';
+  for (const member of membersOf(shape)) {
+    const inner = value[member.name];
     if (inner === undefined || inner === null) continue;
-    const tag = ref.locationName ?? name;
-    out.push(`<${tag}>`);
-    writeValue(model, ref, inner, out);
-    out.push(`</${tag}>`);
+    out += member.open + writeValue(model, member.ref, inner) + member.close;
   }
+  return out;
 }
 
 export function serializeQueryResult(model: ServiceModel, operation: Operation, result: unknown, requestId: string): string {
-  const out = [`<${operation.name}Response xmlns="${model.metadata.xmlNamespace}">`];
+  let out = `<${operation.name}Response xmlns="${model.metadata.xmlNamespace}">`;
   if (operation.output) {
     const wrapper = operation.output.resultWrapper ?? `${operation.name}Result`;
-    out.push(`<${wrapper}>`);
-    if (result) writeMembers(model, model.shapes[operation.output.shape], result as Record<string, unknown>, out);
-    out.push(`</${wrapper}>`);
+    const body = result ? writeMembers(model, model.shapes[operation.output.shape], result as Record<string, unknown>) : '';
+    out += `<${wrapper}>${body}</${wrapper}>`;
   }
-  out.push(`<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation.name}Response>`);
-  return out.join('');
+  return `${out}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation.name}Response>`;
 }
 
 export function serializeQueryError(namespace: string, code: string, message: string, senderFault: boolean, requestId: string): string {

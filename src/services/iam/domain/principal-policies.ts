@@ -4,6 +4,7 @@
  * policies), its permissions boundary, and a session's policies. Documents are the default
  * versions' texts, exactly as stored.
  */
+import type { Tag } from '../../../generated/iam.js';
 import type { Principal } from '../../../kernel/scope.js';
 import type { PolicySource } from '../../../policy/types.js';
 import type { HandlerContext } from '../../types.js';
@@ -20,6 +21,10 @@ export interface PrincipalPolicies {
   boundary?: PolicySource;
   /** Present only for sessions created with session policies. */
   session?: PolicySource[];
+  /** The user's or the role's own tags (aws:PrincipalTag), read here so callers need not read the entity again. */
+  entityTags: Tag[];
+  /** The role's ARN, for a role session. */
+  roleArn?: string;
 }
 
 async function managedPolicy(ctx: HandlerContext, arn: string): Promise<PolicySource | undefined> {
@@ -48,7 +53,7 @@ export async function policiesForPrincipal(ctx: HandlerContext, principal: Princ
       if (group) identity.push(...(await entityPolicies(ctx, `group/${group.GroupName}`, group)));
     }
     const boundary = user.PermissionsBoundaryArn ? await managedPolicy(ctx, user.PermissionsBoundaryArn) : undefined;
-    return { identity, boundary };
+    return { identity, boundary, entityTags: user.Tags };
   }
   if (principal.type === 'assumed-role' && principal.session) {
     const role = await findRole(ctx, principal.session.roleName);
@@ -67,7 +72,7 @@ export async function policiesForPrincipal(ctx: HandlerContext, principal: Princ
       // session may do nothing, rather than everything its role may.
       if (session.length === 0) session.push({ id: `session/${principal.session.sessionName}/none`, document: ALLOWS_NOTHING });
     }
-    return { identity, boundary, session };
+    return { identity, boundary, session, entityTags: role.Tags, roleArn: role.Arn };
   }
   return undefined;
 }
