@@ -82,12 +82,9 @@ describe('Image Builder resource policies and tags through @aws-sdk/client-image
 
   before(async () => {
     kiln = await startTestKiln();
-    west = new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'us-west-2', credentials: kiln.credentials, maxAttempts: 1 });
+    west = kiln.imagebuilderIn('us-west-2');
   });
-  after(async () => {
-    west.destroy();
-    await kiln.close();
-  });
+  after(() => kiln.close());
 
   describe('component policies', () => {
     it('PutComponentPolicy stores the policy as given and answers the ARN; GetComponentPolicy returns it; a second Put replaces it', async () => {

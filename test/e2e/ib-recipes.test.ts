@@ -107,12 +107,9 @@ describe('Image Builder recipes through @aws-sdk/client-imagebuilder', () => {
 
   before(async () => {
     kiln = await startTestKiln();
-    west = new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'us-west-2', credentials: kiln.credentials, maxAttempts: 1 });
+    west = kiln.imagebuilderIn('us-west-2');
   });
-  after(async () => {
-    west.destroy();
-    await kiln.close();
-  });
+  after(() => kiln.close());
 
   describe('CreateImageRecipe and GetImageRecipe', () => {
     it('creates a version and answers it with everything it was created with', async () => {

@@ -17,7 +17,7 @@ import {
   type ComponentVersion,
   type CreateComponentCommandInput,
 } from '@aws-sdk/client-imagebuilder';
-import { expectError, type ExpectedError } from '../helpers/errors.js';
+import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -92,12 +92,9 @@ describe('Image Builder components through @aws-sdk/client-imagebuilder', () => 
 
   before(async () => {
     kiln = await startTestKiln();
-    west = new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'us-west-2', credentials: kiln.credentials, maxAttempts: 1 });
+    west = kiln.imagebuilderIn('us-west-2');
   });
-  after(async () => {
-    west.destroy();
-    await kiln.close();
-  });
+  after(() => kiln.close());
 
   describe('CreateComponent', () => {
     it('creates build 1 of a version and echoes the clientToken', async () => {

@@ -8,6 +8,8 @@ export interface TestKiln extends Kiln {
   iam: IAMClient;
   sts: STSClient;
   imagebuilder: ImagebuilderClient;
+  /** An Image Builder client for another region of the same Kiln (destroyed with close()). */
+  imagebuilderIn(region: string): ImagebuilderClient;
   /** Environment for the `aws` CLI and boto3 as subprocesses (use async spawn, never spawnSync: the server runs in this process). */
   env: NodeJS.ProcessEnv;
 }
@@ -15,8 +17,18 @@ export interface TestKiln extends Kiln {
 export async function startTestKiln(options: StartKilnOptions = {}): Promise<TestKiln> {
   const kiln = await startKiln({ logLevel: 'silent', ...options });
   const config = { endpoint: kiln.endpoint, region: kiln.region, credentials: kiln.credentials, maxAttempts: 1 };
+  const regional: ImagebuilderClient[] = [];
   return {
     ...kiln,
+    imagebuilderIn: (region) => {
+      const client = new ImagebuilderClient({ ...config, region });
+      regional.push(client);
+      return client;
+    },
+    close: async () => {
+      for (const client of regional) client.destroy();
+      await kiln.close();
+    },
     iam: new IAMClient({ ...config, region: 'us-east-1' }),
     sts: new STSClient(config),
     imagebuilder: new ImagebuilderClient(config),
