@@ -13,6 +13,7 @@ import { iamGetRole } from './iam-get-role.js';
 import { iamGetRoleScale } from './iam-get-role-scale.js';
 import { iamListRoles } from './iam-list-roles.js';
 import { iamServiceLinkedRole } from './iam-service-linked-role.js';
+import { ibBuildThroughput, ibGetImage, ibListImagesScale } from './imagebuilder.js';
 import { idleRssAfter, idleRssBefore } from './idle-rss.js';
 import { stsGetCallerIdentity } from './sts-get-caller-identity.js';
 
@@ -27,5 +28,9 @@ export const WORKLOADS: Workload[] = [
   iamEnforcement,
   // Kiln only, on a Kiln of its own (the long-running servers idle meanwhile).
   iamGetRoleScale,
+  // Image Builder: Kiln only (moto has no Image Builder), each on a zero-build-duration Kiln of its own.
+  ibBuildThroughput,
+  ibGetImage,
+  ibListImagesScale,
   idleRssAfter,
 ];

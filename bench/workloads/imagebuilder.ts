@@ -1,0 +1,338 @@
+/**
+ * EC2 Image Builder workloads (Kiln only: moto has no Image Builder). Each starts a Kiln of its own,
+ * like the long-running one but with every build stage lasting 0 ms (KILN_BUILD_*_MS=0), and sets it
+ * up through the API, signed as root test/test in us-east-1: IAM CreateRole + CreateInstanceProfile
+ * + AddRoleToInstanceProfile, then CreateComponent (inline YAML with a build phase),
+ * CreateImageRecipe and CreateInfrastructureConfiguration.
+ *
+ * 1. Build throughput: CreateImage (fresh clientToken each) at c=32 for a bounded window, then wait
+ *    for the last builds to reach AVAILABLE; builds/s = builds / (first CreateImage .. last AVAILABLE).
+ * 2. GetImage (on an AVAILABLE build) vs IAM GetRole on the same Kiln, c=1 and c=32.
+ * 3. ListImages ({"maxResults":25}) at c=1 with 100 images stored and then with up to 100,000
+ *    (seeding stops after SEED_BUDGET_MS; the number reached is in the label). Every image is a
+ *    recipe of its own (CreateImageRecipe + CreateImage), so ListImages really has that many image
+ *    versions to page over.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import {
+  call, CREDENTIALS, emptyResult, formatNumber, isOk, quietBeforeRun, recordLoad, REGION, runLoad, signPool, queryBody, send, sleep,
+  spawnServer, warmUpAndTime, type Endpoint, type Operation, type Reply, type ServerProcess, type Workload, type WorkloadContext,
+  type WorkloadResult, type Values,
+} from '../harness.js';
+import { waitUntilServing } from './cold-start.js';
+
+const KILN_ONLY = 'moto has no EC2 Image Builder (no imagebuilder backend in moto 5.x)';
+const ZERO_DURATIONS = {
+  KILN_BUILD_PENDING_MS: '0', KILN_BUILD_BUILDING_MS: '0', KILN_BUILD_TESTING_MS: '0',
+  KILN_BUILD_DISTRIBUTING_MS: '0', KILN_BUILD_INTEGRATING_MS: '0',
+};
+const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
+const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
+const CONCURRENCY = 32;
+
+// ---------------------------------------------------------------------------------------------
+// Signed restJson requests
+// ---------------------------------------------------------------------------------------------
+
+const ibSigner = new SignatureV4({ service: 'imagebuilder', region: REGION, credentials: CREDENTIALS, sha256: Hash.bind(null, 'sha256') });
+
+interface RestRequest {
+  method: string;
+  path: string;
+  headers: string[];
+  body: Buffer;
+}
+
+async function signRest(endpoint: Endpoint, method: string, path: string, input: { query?: Record<string, string>; body?: unknown } = {}, signingDate = new Date()): Promise<RestRequest> {
+  const body = input.body === undefined ? '' : JSON.stringify(input.body);
+  const headers: Record<string, string> = { host: `${endpoint.host}:${endpoint.port}` };
+  if (input.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  const request = new HttpRequest({ method, protocol: 'http:', hostname: endpoint.host, port: endpoint.port, path, query: input.query, headers, body: body || undefined });
+  const signed = await ibSigner.sign(request, { signingDate });
+  const qs = input.query ? '?' + Object.entries(input.query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') : '';
+  return { method, path: path + qs, headers: Object.entries(signed.headers).flat(), body: Buffer.from(body) };
+}
+
+function sendRest(endpoint: Endpoint, request: RestRequest, options: { agent?: http.Agent; readBody?: boolean; timeoutMs?: number } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: endpoint.host, port: endpoint.port, method: request.method, path: request.path, headers: request.headers, agent: options.agent ?? false }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (isOk(status) && !options.readBody) {
+        res.on('end', () => resolve({ status }));
+        res.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    if (options.timeoutMs !== undefined) req.setTimeout(options.timeoutMs, () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(request.body);
+  });
+}
+
+/** One signed Image Builder call that must succeed; returns the parsed JSON answer. */
+async function ib(endpoint: Endpoint, method: string, op: string, input: { query?: Record<string, string>; body?: unknown } = {}, agent?: http.Agent): Promise<any> {
+  const reply = await sendRest(endpoint, await signRest(endpoint, method, `/${op}`, input), { readBody: true, timeoutMs: 10_000, agent });
+  if (!isOk(reply.status)) throw new Error(`imagebuilder ${op}: HTTP ${reply.status}: ${reply.body?.slice(0, 500)}`);
+  return JSON.parse(reply.body || '{}');
+}
+
+const createImageBody = (fx: Fixtures, recipe = fx.recipe) => ({ imageRecipeArn: recipe, infrastructureConfigurationArn: fx.infra, clientToken: randomUUID() });
+const getImage = (endpoint: Endpoint, arn: string, agent?: http.Agent) => ib(endpoint, 'GET', 'GetImage', { query: { imageBuildVersionArn: arn } }, agent);
+
+// ---------------------------------------------------------------------------------------------
+// Kiln and fixtures
+// ---------------------------------------------------------------------------------------------
+
+async function startZeroDurationKiln(ctx: WorkloadContext): Promise<ServerProcess> {
+  const server = await spawnServer({ ...ctx.spec, setEnv: { ...ctx.spec.setEnv, ...ZERO_DURATIONS } });
+  await waitUntilServing(server, ctx.options.coldStartTimeoutMs);
+  return server;
+}
+
+interface Fixtures {
+  component: string;
+  infra: string;
+  recipe: string;
+}
+
+async function fixtures(endpoint: Endpoint): Promise<Fixtures> {
+  await call(endpoint, 'iam', 'CreateRole', { RoleName: 'BenchBuilder', AssumeRolePolicyDocument: TRUST });
+  await call(endpoint, 'iam', 'CreateInstanceProfile', { InstanceProfileName: 'BenchBuilderProfile' });
+  await call(endpoint, 'iam', 'AddRoleToInstanceProfile', { InstanceProfileName: 'BenchBuilderProfile', RoleName: 'BenchBuilder' });
+  const component = (await ib(endpoint, 'PUT', 'CreateComponent', { body: { name: 'bench-hello', semanticVersion: '1.0.0', platform: 'Linux', data: COMPONENT, clientToken: randomUUID() } })).componentBuildVersionArn;
+  const infra = (await ib(endpoint, 'PUT', 'CreateInfrastructureConfiguration', { body: { name: 'bench-builders', instanceProfileName: 'BenchBuilderProfile', clientToken: randomUUID() } })).infrastructureConfigurationArn;
+  const recipe = await createRecipe(endpoint, component, 'bench-recipe');
+  return { component, infra, recipe };
+}
+
+async function createRecipe(endpoint: Endpoint, component: string, name: string, agent?: http.Agent): Promise<string> {
+  return (await ib(endpoint, 'PUT', 'CreateImageRecipe', {
+    body: { name, semanticVersion: '1.0.0', parentImage: PARENT, components: [{ componentArn: component }], clientToken: randomUUID() },
+  }, agent)).imageRecipeArn;
+}
+
+/** Polls GetImage until every build in `arns` is AVAILABLE; returns when the last was seen so. Throws on a failed build or after timeoutMs. */
+async function waitAvailable(endpoint: Endpoint, arns: string[], timeoutMs = 120_000, pollMs = 10): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let pending = arns;
+  const giveUp = performance.now() + timeoutMs;
+  try {
+    for (;;) {
+      const states: string[] = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, async () => {
+        while (next < pending.length) {
+          const i = next++;
+          states[i] = (await getImage(endpoint, pending[i], agent)).image?.state?.status;
+        }
+      }));
+      const seen = performance.now();
+      const bad = states.find((s) => s === 'FAILED' || s === 'CANCELLED');
+      if (bad) throw new Error(`a build ended ${bad}`);
+      pending = pending.filter((_, i) => states[i] !== 'AVAILABLE');
+      if (pending.length === 0) return seen;
+      if (seen > giveUp) throw new Error(`${pending.length} build(s) not AVAILABLE after ${timeoutMs} ms (e.g. ${states.find((s) => s !== 'AVAILABLE')})`);
+      await sleep(pollMs);
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** A CreateImage operation at load, signed as it is sent, collecting the build ARNs. */
+function createImageOp(endpoint: Endpoint, fx: Fixtures, arns: string[], recipeOf?: (i: number, agent: http.Agent) => Promise<string>): Operation {
+  return async (i, agent) => {
+    const recipe = recipeOf ? await recipeOf(i, agent) : fx.recipe;
+    const reply = await sendRest(endpoint, await signRest(endpoint, 'PUT', '/CreateImage', { body: createImageBody(fx, recipe) }), { agent, readBody: true });
+    if (isOk(reply.status)) arns.push(JSON.parse(reply.body!).imageBuildVersionArn);
+    return [reply];
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Build throughput
+// ---------------------------------------------------------------------------------------------
+
+const BUILD_LABEL = 'Image Builder builds c=32';
+
+export const ibBuildThroughput: Workload = {
+  title: 'Image Builder build throughput',
+  kind: 'shared',
+  kilnOnly: KILN_ONLY,
+  async run(ctx) {
+    const result = emptyResult();
+    const server = await startZeroDurationKiln(ctx);
+    const windowMs = ctx.options.quick ? 4000 : 10_000;
+    try {
+      const { endpoint, pid } = server;
+      const fx = await fixtures(endpoint);
+      // The first CreateImage creates the service-linked role; then a short untimed warm-up.
+      await waitAvailable(endpoint, [(await ib(endpoint, 'PUT', 'CreateImage', { body: createImageBody(fx) })).imageBuildVersionArn]);
+      const warmArns: string[] = [];
+      ctx.progress(`${BUILD_LABEL}: warm-up`);
+      const warm = await runLoad({ endpoint, pid, concurrency: CONCURRENCY, durationMs: ctx.options.warmupMs, maxOps: 1_000_000, timeoutMs: 10_000, op: createImageOp(endpoint, fx, warmArns) });
+      result.errors += warm.errors;
+      result.errorSamples.push(...warm.errorSamples);
+      await waitAvailable(endpoint, warmArns);
+      await quietBeforeRun(ctx, BUILD_LABEL);
+      ctx.progress(`${BUILD_LABEL}: ${windowMs} ms of CreateImage`);
+      const arns: string[] = [];
+      const started = performance.now();
+      const load = await runLoad({ endpoint, pid, concurrency: CONCURRENCY, durationMs: windowMs, maxOps: 1_000_000, timeoutMs: 10_000, op: createImageOp(endpoint, fx, arns) });
+      const createsEnded = performance.now();
+      // Builds run in due order, so the last-created are the last to finish: poll those closely...
+      const lastAvailable = await waitAvailable(endpoint, arns.slice(-CONCURRENCY), 120_000, 5);
+      // ...then check every one (untimed; a straggler would move the end later).
+      const verified = await waitAvailable(endpoint, arns);
+      const end = verified - lastAvailable > 50 ? verified : lastAvailable;
+      recordLoad(result, `${BUILD_LABEL}: CreateImage`, 'req/s', load);
+      result.measurements.push(
+        { label: `${BUILD_LABEL}: builds reaching AVAILABLE`, unit: 'builds/s', value: (arns.length / (end - started)) * 1000, better: 'higher', noisy: load.otherCpuPct > 30 },
+        { label: `${BUILD_LABEL}: drain after last CreateImage`, unit: 'ms', value: end - createsEnded, better: 'lower' },
+      );
+      result.notes.push(`${formatNumber(arns.length)} builds created in ${Math.round(load.elapsedMs)} ms, all AVAILABLE ${Math.round(end - started)} ms after the first CreateImage (checked with GetImage on every build)`);
+    } finally {
+      await server.stop();
+    }
+    return result;
+  },
+  targets: [{
+    description: 'Image Builder: >= 200 builds/s reach AVAILABLE (c=32 CreateImage, zero stage durations)',
+    evaluate(kiln: Values) {
+      const v = kiln.get(`${BUILD_LABEL}: builds reaching AVAILABLE`) ?? NaN;
+      return { met: v >= 200, detail: `${formatNumber(v)} builds/s` };
+    },
+  }],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 2. GetImage vs GetRole
+// ---------------------------------------------------------------------------------------------
+
+const getImageLabel = (c: number) => `Image Builder GetImage c=${c}`;
+const getRoleLabel = (c: number) => `IAM GetRole (same Kiln) c=${c}`;
+
+export const ibGetImage: Workload = {
+  title: 'Image Builder GetImage vs IAM GetRole',
+  kind: 'shared',
+  kilnOnly: KILN_ONLY,
+  async run(ctx) {
+    const result = emptyResult();
+    const server = await startZeroDurationKiln(ctx);
+    try {
+      const { endpoint } = server;
+      const fx = await fixtures(endpoint);
+      const arn = (await ib(endpoint, 'PUT', 'CreateImage', { body: createImageBody(fx) })).imageBuildVersionArn as string;
+      await waitAvailable(endpoint, [arn]);
+      // GetRole of the instance profile's role, created by fixtures().
+      await call(endpoint, 'iam', 'GetRole', { RoleName: 'BenchBuilder' });
+      const now = Date.now();
+      const imagePool: RestRequest[] = [];
+      for (let i = 0; i < 256; i++) imagePool.push(await signRest(endpoint, 'GET', '/GetImage', { query: { imageBuildVersionArn: arn } }, new Date(now - i * 1000)));
+      const check = await sendRest(endpoint, imagePool[0], { readBody: true, timeoutMs: 10_000 });
+      if (!isOk(check.status) || !check.body?.includes('"AVAILABLE"')) throw new Error(`GetImage: HTTP ${check.status}: ${check.body?.slice(0, 300)}`);
+      const rolePool = await signPool(endpoint, 'iam', queryBody('iam', 'GetRole', { RoleName: 'BenchBuilder' }));
+      const imageOp: Operation = async (i, agent) => [await sendRest(endpoint, imagePool[i % imagePool.length], { agent })];
+      const roleOp: Operation = async (i, agent) => [await send(endpoint, rolePool[i % rolePool.length], { agent })];
+      for (const concurrency of ctx.options.concurrencies) {
+        await warmUpAndTime(ctx, result, { label: getImageLabel(concurrency), unit: 'req/s', concurrency, server, prepare: async () => ({ op: imageOp, maxOps: 1_000_000 }) });
+        await warmUpAndTime(ctx, result, { label: getRoleLabel(concurrency), unit: 'req/s', concurrency, server, prepare: async () => ({ op: roleOp, maxOps: 1_000_000 }) });
+      }
+    } finally {
+      await server.stop();
+    }
+    return result;
+  },
+  targets: [{
+    description: 'Image Builder: GetImage at least as fast as IAM GetRole (throughput, c=1 and c=32)',
+    evaluate(kiln: Values) {
+      const parts = [1, 32].map((c) => {
+        const gi = kiln.get(`${getImageLabel(c)}: throughput`) ?? NaN;
+        const gr = kiln.get(`${getRoleLabel(c)}: throughput`) ?? NaN;
+        const p50i = kiln.get(`${getImageLabel(c)}: p50 latency`) ?? NaN;
+        const p50r = kiln.get(`${getRoleLabel(c)}: p50 latency`) ?? NaN;
+        return { met: gi >= gr, text: `c=${c}: ${formatNumber(gi)} vs ${formatNumber(gr)} req/s = ${(gi / gr).toFixed(2)}x (p50 ${p50i.toFixed(2)} vs ${p50r.toFixed(2)} ms)` };
+      });
+      return { met: parts.every((p) => p.met), detail: parts.map((p) => p.text).join('; ') };
+    },
+  }],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 3. ListImages vs store size
+// ---------------------------------------------------------------------------------------------
+
+const SMALL = 100;
+const LARGE = 100_000;
+const listLabel = (images: number) => `Image Builder ListImages (25), ${formatNumber(images)} images stored c=1`;
+
+/** Seeds images [from, to) (a recipe each, then CreateImage) at c=32, stopping after budgetMs; returns the count reached. */
+async function seedImages(ctx: WorkloadContext, server: ServerProcess, fx: Fixtures, from: number, to: number, budgetMs: number, result: WorkloadResult): Promise<number> {
+  const { endpoint, pid } = server;
+  const arns: string[] = [];
+  const recipeOf = (i: number, agent: http.Agent) => createRecipe(endpoint, fx.component, `bench-list-${String(from + i).padStart(6, '0')}`, agent);
+  const load = await runLoad({ endpoint, pid, concurrency: CONCURRENCY, durationMs: budgetMs, maxOps: to - from, timeoutMs: 10_000, op: createImageOp(endpoint, fx, arns, recipeOf) });
+  if (load.errors) throw new Error(`seeding images: ${load.errors} failed: ${load.errorSamples.join('; ')}`);
+  ctx.progress(`seeded ${arns.length} images in ${Math.round(load.elapsedMs)} ms (${((arns.length / load.elapsedMs) * 1000).toFixed(0)} recipe+image/s); waiting for the builds`);
+  await waitAvailable(endpoint, arns.slice(-CONCURRENCY), 600_000, 50);
+  result.notes.push(`seeded images ${from.toLocaleString("en-US")}..${(from + arns.length - 1).toLocaleString("en-US")} at ${((arns.length / load.elapsedMs) * 1000).toFixed(0)} CreateImageRecipe+CreateImage pairs/s (c=${CONCURRENCY})`);
+  return from + arns.length;
+}
+
+export const ibListImagesScale: Workload = {
+  title: 'Image Builder ListImages vs store size',
+  kind: 'shared',
+  kilnOnly: KILN_ONLY,
+  async run(ctx) {
+    const result = emptyResult();
+    const server = await startZeroDurationKiln(ctx);
+    const budgetMs = ctx.options.quick ? 20_000 : 180_000;
+    try {
+      const { endpoint } = server;
+      const fx = await fixtures(endpoint);
+      // The first CreateImage (one at a time) creates the service-linked role.
+      await waitAvailable(endpoint, [(await ib(endpoint, 'PUT', 'CreateImage', { body: createImageBody(fx) })).imageBuildVersionArn]);
+      let stored = 1; // bench-recipe's build
+      for (const target of [SMALL, LARGE]) {
+        ctx.progress(`seeding images to ${formatNumber(target)} (at most ${budgetMs / 1000} s)`);
+        stored = await seedImages(ctx, server, fx, stored, target, budgetMs, result);
+        const page = await ib(endpoint, 'POST', 'ListImages', { body: { maxResults: 25 } });
+        if (page.imageVersionList?.length !== 25 || !page.nextToken) throw new Error(`ListImages: ${page.imageVersionList?.length} versions, nextToken ${page.nextToken}`);
+        const now = Date.now();
+        const pool: RestRequest[] = [];
+        for (let i = 0; i < 256; i++) pool.push(await signRest(endpoint, 'POST', '/ListImages', { body: { maxResults: 25 } }, new Date(now - i * 1000)));
+        const op: Operation = async (i, agent) => [await sendRest(endpoint, pool[i % pool.length], { agent })];
+        await warmUpAndTime(ctx, result, { label: listLabel(stored), unit: 'req/s', concurrency: 1, server, prepare: async () => ({ op, maxOps: 1_000_000 }) });
+      }
+    } finally {
+      await server.stop();
+    }
+    return result;
+  },
+  targets: [{
+    description: 'Image Builder: ListImages (maxResults 25) latency with 100,000 images within 1.5x of with 100 (c=1, p50 and p99)',
+    evaluate(kiln: Values) {
+      const labels = [...new Set([...kiln.keys()].filter((l) => l.startsWith('Image Builder ListImages')).map((l) => l.replace(/: [^:]*$/, '')))];
+      const [small, large] = labels;
+      const parts = ['p50', 'p99'].map((p) => {
+        const s = kiln.get(`${small}: ${p} latency`) ?? NaN;
+        const b = kiln.get(`${large}: ${p} latency`) ?? NaN;
+        return { ratio: b / s, text: `${p} ${b.toFixed(2)} vs ${s.toFixed(2)} ms = ${(b / s).toFixed(2)}x` };
+      });
+      const stored = (large ?? '').replace(/^.*, ([\d,]+) images.*$/, '$1');
+      return { met: parts.every((p) => p.ratio <= 1.5), detail: `${stored} vs ${SMALL} images: ${parts.map((p) => p.text).join('; ')}` };
+    },
+  }],
+};
