@@ -13,6 +13,8 @@ import type { Store, Tx } from '../store/types.js';
 const TASKS = 'engine.tasks';
 const SCOPE = 'global';
 const RETRY_DELAY_MS = 10_000;
+/** How many due tasks one look at the queue takes. */
+const DUE_BATCH = 64;
 
 export interface Task<S = unknown> {
   id: string;
@@ -78,24 +80,34 @@ export class TaskEngine {
     let ran = 0;
     for (;;) {
       const now = this.deps.clock.now().getTime();
+      // One read finds a batch of due tasks; each then runs in a transaction of its own, so a
+      // failing step rolls back only itself.
       const due = await this.deps.store.tx(async (tx) => {
-        const [first] = await tx.list<Task>(TASKS, SCOPE, { limit: 1 });
-        return first && first.value.dueAt <= now ? first : undefined;
+        const first = await tx.list<Task>(TASKS, SCOPE, { limit: DUE_BATCH });
+        return first.filter((record) => record.value.dueAt <= now);
       });
-      if (!due) return ran;
-      ran++;
-      try {
-        await this.deps.store.tx(async (tx) => {
-          await tx.delete(TASKS, SCOPE, due.key);
-          await this.runStep(tx, due.value);
-        });
-      } catch (error) {
-        // The step's changes were rolled back; try it again later rather than at every tick.
-        this.deps.log.error('background task failed; retrying in 10 s', { kind: due.value.kind, id: due.value.id, error: error instanceof Error ? error.stack : String(error) });
-        await this.deps.store.tx(async (tx) => {
-          if (await tx.delete(TASKS, SCOPE, due.key)) await tx.put<Task>(TASKS, SCOPE, taskKey(now + RETRY_DELAY_MS, due.value.id), { ...due.value, dueAt: now + RETRY_DELAY_MS });
-        });
+      if (due.length === 0) return ran;
+      for (const task of due) {
+        if (await this.runOne(task.key, task.value, now)) ran++;
       }
+    }
+  }
+
+  /** Runs one due task; false when it was no longer there (done meanwhile). */
+  private async runOne(key: string, task: Task, now: number): Promise<boolean> {
+    try {
+      return await this.deps.store.tx(async (tx) => {
+        if (!(await tx.delete(TASKS, SCOPE, key))) return false;
+        await this.runStep(tx, task);
+        return true;
+      });
+    } catch (error) {
+      // The step's changes were rolled back; try it again later rather than at every tick.
+      this.deps.log.error('background task failed; retrying in 10 s', { kind: task.kind, id: task.id, error: error instanceof Error ? error.stack : String(error) });
+      await this.deps.store.tx(async (tx) => {
+        if (await tx.delete(TASKS, SCOPE, key)) await tx.put<Task>(TASKS, SCOPE, taskKey(now + RETRY_DELAY_MS, task.id), { ...task, dueAt: now + RETRY_DELAY_MS });
+      });
+      return true;
     }
   }
 
