@@ -24,21 +24,8 @@ const DATA_DIR = join(ROOT, 'src/services/iam/data');
 const OUT_DIR = join(DATA_DIR, 'aws-managed-policies');
 const CATALOGUE = join(DATA_DIR, 'service-linked-roles.json');
 
-/** Policies Kiln needs whether or not a service-linked role attaches them. */
-const CORE_POLICIES = [
-  'AWSServiceRoleForImageBuilder',
-  'AWSImageBuilderFullAccess',
-  'AWSImageBuilderReadOnlyAccess',
-  'EC2InstanceProfileForImageBuilder',
-  'EC2InstanceProfileForImageBuilderECRContainerBuilds',
-  'Ec2ImageBuilderCrossAccountDistributionAccess',
-  'EC2ImageBuilderLifecycleExecutionPolicy',
-  'AdministratorAccess',
-  'PowerUserAccess',
-  'ReadOnlyAccess',
-  'IAMFullAccess',
-  'AmazonSSMManagedInstanceCore',
-];
+/** Policies Kiln needs whether or not a service-linked role attaches them (a data file, so the data test reads the same list). */
+const CORE_POLICIES: string[] = JSON.parse(readFileSync(join(DATA_DIR, 'core-policies.json'), 'utf8'));
 
 /**
  * Policy descriptions (GetPolicy `Description`). moto's data has none, so they are kept here.

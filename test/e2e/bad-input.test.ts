@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { CreateRoleCommand, GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { CreateComponentCommand, ListComponentsCommand } from '@aws-sdk/client-imagebuilder';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
@@ -23,10 +24,6 @@ const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. ' +
   'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
-const TRUST_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-});
 const COMPONENT_DOC = 'name: Doc\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: S\n        action: ExecuteBash\n        inputs:\n          commands:\n            - echo hi\n';
 const MIB = 1024 * 1024;
 

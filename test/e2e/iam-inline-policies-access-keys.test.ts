@@ -35,13 +35,10 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expectError, type ExpectedError } from '../helpers/errors.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
-const TRUST_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-});
 
 /** A valid identity policy whose non-whitespace length is exactly `size` characters. */
 function policyOfSize(size: number): string {

@@ -14,13 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateComponentCommand, GetComponentCommand, ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
-const TRUST_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-});
 
 const COMPONENT_YAML = `name: Restart
 schemaVersion: 1.0

@@ -22,13 +22,10 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { expectError, validationMessage, type ExpectedError } from '../helpers/errors.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
 const ACCOUNT = '123456789012';
-const TRUST_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-});
 const ROLE_NAME_PATTERN = '[\\w+=,.@-]+';
 
 describe('IAM roles and STS through @aws-sdk/client-iam and client-sts', () => {

@@ -35,21 +35,8 @@ interface PolicyFile {
   Document: { Version?: unknown; Statement?: unknown };
 }
 
-/** Must match CORE_POLICIES in scripts/gen-aws-managed-policies.ts. */
-const CORE_POLICIES = [
-  'AWSServiceRoleForImageBuilder',
-  'AWSImageBuilderFullAccess',
-  'AWSImageBuilderReadOnlyAccess',
-  'EC2InstanceProfileForImageBuilder',
-  'EC2InstanceProfileForImageBuilderECRContainerBuilds',
-  'Ec2ImageBuilderCrossAccountDistributionAccess',
-  'EC2ImageBuilderLifecycleExecutionPolicy',
-  'AdministratorAccess',
-  'PowerUserAccess',
-  'ReadOnlyAccess',
-  'IAMFullAccess',
-  'AmazonSSMManagedInstanceCore',
-];
+/** The policies the generator always writes (scripts/gen-aws-managed-policies.ts reads the same file). */
+const CORE_POLICIES: string[] = JSON.parse(readFileSync(join(DATA_DIR, 'core-policies.json'), 'utf8'));
 
 const catalogue = JSON.parse(readFileSync(join(DATA_DIR, 'service-linked-roles.json'), 'utf8')) as CatalogueEntry[];
 
