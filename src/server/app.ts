@@ -168,8 +168,10 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
     handle(req, requestId)
       .catch((error) => errorResponse(deps.services.iam.model, error, requestId, deps.log))
       .then((response) => {
-        res.writeHead(response.status, { ...response.headers, 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(response.body) });
-        res.end(response.body);
+        // Encoded once: its length is the content-length, and it goes out as it is.
+        const body = Buffer.from(response.body);
+        res.writeHead(response.status, { ...response.headers, 'x-amzn-requestid': requestId, 'content-length': body.length });
+        res.end(body);
         deps.log.debug('request', { requestId, method: req.method, path: req.url?.split('?')[0], status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6 });
       });
   };

@@ -19,8 +19,10 @@ import type { Principal } from '../kernel/scope.js';
 import { evaluate } from '../policy/evaluate.js';
 import type { ConditionValues, Decision, PolicySource, RequestContext } from '../policy/types.js';
 import type { AuthorizationTable, ResourceRef } from '../services/authorization.js';
-import { policiesForPrincipal, type PrincipalPolicies } from '../services/iam/domain/principal-policies.js';
-import { findSessionByAccessKey, sessionPrincipalTags } from '../services/sts/public.js';
+import { PRINCIPAL_POLICY_COLLECTIONS, policiesForPrincipal, type PrincipalPolicies } from '../services/iam/domain/principal-policies.js';
+import { SESSION_LOOKUP_COLLECTIONS, findSessionByAccessKey, sessionPrincipalTags } from '../services/sts/public.js';
+import { DerivedCache } from '../store/derived-cache.js';
+import type { Store } from '../store/types.js';
 import type { AuthorizeOptions, HandlerContext } from '../services/types.js';
 import { describeDecision, encodeAuthorizationMessage } from '../policy/authorization-message.js';
 
@@ -45,6 +47,8 @@ export interface AuthzOptions {
   protocol: 'query' | 'rest-json';
   /** The caller's address as the socket saw it (aws:SourceIp). */
   sourceIp?: string;
+  /** Callers loaded by earlier requests (createCallerCache); without it each request loads its own. */
+  callers?: CallerCache;
 }
 
 export interface RequestAuthorizer {
@@ -62,6 +66,13 @@ interface Caller {
   roleArn?: string;
   /** For temporary credentials: when STS issued them (aws:TokenIssueTime). */
   issued?: string;
+}
+
+export type CallerCache = DerivedCache<Caller>;
+
+/** A caller's policies and tags, kept across requests until IAM or STS change what they were read from. */
+export function createCallerCache(store: Store): CallerCache {
+  return new DerivedCache<Caller>(store, [...PRINCIPAL_POLICY_COLLECTIONS, ...SESSION_LOOKUP_COLLECTIONS]);
 }
 
 const PRINCIPAL_TYPES = { root: 'Account', user: 'User', 'assumed-role': 'AssumedRole' } as const;
@@ -163,7 +174,9 @@ export function requestAuthorizer(ctx: HandlerContext, o: AuthzOptions): Request
   async function check(action: string, refs: ResourceRef[], values: ConditionValues, options: AuthorizeOptions = {}): Promise<void> {
     if (o.mode === 'off') return;
     if (principal.type === 'root' && !options.resourcePolicies) return;
-    const who = await (caller ??= loadCaller(ctx, principal));
+    const who = await (caller ??= o.callers
+      ? o.callers.get(`${principal.arn}|${principal.accessKeyId}`, () => loadCaller(ctx, principal))
+      : loadCaller(ctx, principal));
     const policies = who.policies;
     for (const ref of refs) {
       const resourceAccount = options.resourceAccount ?? accountOf(ref.arn, principal.account);

@@ -7,8 +7,9 @@ import type { KilnConfig } from './config.js';
 import type { Store } from '../store/types.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/log.js';
-import { lookupAccessKey, markAccessKeyUsed, userPrincipal } from '../services/iam/domain/access-keys.js';
-import { findSessionByAccessKey, readSessionToken, type SessionRecord } from '../services/sts/public.js';
+import { DerivedCache } from '../store/derived-cache.js';
+import { ACCESS_KEY_LOOKUP_COLLECTIONS, lookupAccessKey, markAccessKeyUsed, userPrincipal } from '../services/iam/domain/access-keys.js';
+import { SESSION_LOOKUP_COLLECTIONS, findSessionByAccessKey, readSessionToken, type SessionRecord } from '../services/sts/public.js';
 
 /** A key's last use is written at most this often, so that signing with it does not cost a write per request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -36,16 +37,19 @@ function expiredTokenOf(accessKeyId: string, securityToken: string | undefined, 
 
 export function credentialLookup(config: KilnConfig, store: Store, clock: Clock, log: Logger): CredentialLookup {
   const lastRecorded = new Map<string, number>();
+  // Every signed request looks its key up: kept until IAM or STS change what the lookup read.
+  const accessKeys = new DerivedCache<Awaited<ReturnType<typeof lookupAccessKey>>>(store, ACCESS_KEY_LOOKUP_COLLECTIONS);
+  const sessions = new DerivedCache<SessionRecord | undefined>(store, SESSION_LOOKUP_COLLECTIONS);
   return async (accessKeyId, partition, securityToken) => {
     if (accessKeyId === config.rootAccessKeyId) {
       return { secretAccessKey: config.rootSecretAccessKey, principal: rootPrincipal(partition, config.accountId, accessKeyId) };
     }
     if (accessKeyId.startsWith('ASIA')) {
-      const session = await store.tx((tx) => findSessionByAccessKey(tx, accessKeyId));
+      const session = await sessions.get(accessKeyId, () => store.tx((tx) => findSessionByAccessKey(tx, accessKeyId)));
       if (session) return sessionCredential(session, securityToken, clock.now());
       return expiredTokenOf(accessKeyId, securityToken, clock.now()) ? 'expired' : undefined;
     }
-    const found = await store.tx((tx) => lookupAccessKey(tx, accessKeyId));
+    const found = await accessKeys.get(accessKeyId, () => store.tx((tx) => lookupAccessKey(tx, accessKeyId)));
     if (!found) return undefined;
     // A deactivated key is refused even in open mode, where an unknown key would act as root.
     if (found.key.Status !== 'Active') return 'invalid';

@@ -20,7 +20,7 @@ import { notImplemented, type HandlerContext, type ServiceSettings } from '../se
 import type { TaskEngine } from '../engine/tasks.js';
 import type { Store } from '../store/types.js';
 import type { ServiceDefinition } from './services.js';
-import { requestAuthorizer, type EnforcementMode } from './authz.js';
+import { requestAuthorizer, type CallerCache, type EnforcementMode } from './authz.js';
 
 export interface WireResponse {
   status: number;
@@ -37,6 +37,8 @@ export interface DispatchDeps {
   log: Logger;
   /** `--iam-enforcement`: enforce (the default), log, or off. */
   enforcement?: EnforcementMode;
+  /** Callers' policies kept across requests (authz.ts createCallerCache). */
+  callers?: CallerCache;
 }
 
 /** What the server knows about a request besides its input. */
@@ -68,7 +70,7 @@ export async function dispatch(
       schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
       authorize: (...args) => authorizer.authorize(...args),
     };
-    const authorizer = requestAuthorizer(ctx, { mode: deps.enforcement ?? 'enforce', log: deps.log, protocol: input.kind, sourceIp: facts.sourceIp });
+    const authorizer = requestAuthorizer(ctx, { mode: deps.enforcement ?? 'enforce', log: deps.log, protocol: input.kind, sourceIp: facts.sourceIp, callers: deps.callers });
     // In the handler's transaction: the resources it looks up are the ones the handler sees, and a denial changes nothing.
     await authorizer.authorizeOperation(model.metadata.signingName, operation.name, service.authorization, args);
     return handler(args, ctx);

@@ -2,6 +2,7 @@
  * The composition root: the one place that chooses the real store, clock and ids, builds the
  * request pipeline and the background engine, and runs them on node:http.
  */
+import { createCallerCache } from './authz.js';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -64,7 +65,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   registerImageBuilderTasks(engine, settings);
   const services = loadServices();
   const app = createApp({
-    config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement,
+    config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement, callers: createCallerCache(store),
     credentials: credentialLookup(config, store, clock, log),
     admin: createAdmin({ store, services, engine, controlledClock }),
   });

@@ -51,5 +51,12 @@ export interface Store {
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Deletes all state (POST /_kiln/reset). */
   reset(): Promise<void>;
+  /**
+   * A token that changes whenever a committed transaction may have changed a record of one of
+   * these collections (src/store/derived-cache.ts keeps values derived from records until it
+   * does). A store that cannot tell, e.g. about another node's writes, must answer a token that
+   * changes after every write it cannot attribute; never the same token for changed data.
+   */
+  changeVersion(collections: readonly string[]): string;
   close(): Promise<void>;
 }

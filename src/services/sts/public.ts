@@ -10,12 +10,15 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Principal } from '../../kernel/scope.js';
 import type { Tx } from '../../store/types.js';
 import { findRoleIn, recordRoleUse } from './domain/iam-access.js';
-import { findSession, readSessionToken, type SessionRecord } from './domain/sessions.js';
+import { SESSIONS, findSession, readSessionToken, type SessionRecord } from './domain/sessions.js';
 import { serviceMayAssume } from './domain/trust.js';
 
 export { readSessionToken, type SessionRecord };
 export type { SessionKind } from './domain/sessions.js';
 export { sessionPrincipalTags } from './domain/session-tags.js';
+
+/** The collections findSessionByAccessKey reads (for caches of its result). */
+export const SESSION_LOOKUP_COLLECTIONS = [SESSIONS] as const;
 
 /** The session an access key id stands for, expired or not, or undefined. */
 export function findSessionByAccessKey(tx: Tx, accessKeyId: string): Promise<SessionRecord | undefined> {

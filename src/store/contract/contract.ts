@@ -363,6 +363,42 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe('changeVersion', () => {
+      const version = () => store.changeVersion([C]);
+
+      it('changes when a transaction writes to the collection, and only then', async () => {
+        const before = version();
+        const otherBefore = store.changeVersion(['other-collection']);
+        await get('k');
+        assert.equal(version(), before, 'a read changes nothing');
+        await put('k', 1);
+        const afterPut = version();
+        assert.notEqual(afterPut, before);
+        assert.equal(store.changeVersion(['other-collection']), otherBefore, 'a write to one collection leaves the others alone');
+        await store.tx((tx) => tx.delete(C, S, 'k'));
+        assert.notEqual(version(), afterPut);
+      });
+
+      it('changes when a transaction that wrote to the collection rolls back', async () => {
+        const before = version();
+        await assert.rejects(store.tx(async (tx) => {
+          await tx.put(C, S, 'k', 1);
+          throw new Error('roll back');
+        }));
+        assert.notEqual(version(), before);
+      });
+
+      it('changes on reset, and covers every collection it is given', async () => {
+        const both = () => store.changeVersion([C, 'other-collection']);
+        const before = both();
+        await put('k', 1, S, 'other-collection');
+        const afterWrite = both();
+        assert.notEqual(afterWrite, before);
+        await store.reset();
+        assert.notEqual(both(), afterWrite);
+      });
+    });
+
     describe('lifecycle', () => {
       it('close is idempotent, and tx after close rejects', async () => {
         const own = await open();

@@ -100,6 +100,17 @@ describe('SQLite store', () => {
     await second.close();
   });
 
+  it('changes its version when another process (connection) on the same file commits', async () => {
+    const file = newFile();
+    const first = openSqliteStore({ file });
+    const second = openSqliteStore({ file });
+    const before = first.changeVersion(['roles']);
+    await second.tx((tx) => tx.put('roles', 'aws/1', 'admin', { name: 'Admin' }));
+    assert.notEqual(first.changeVersion(['roles']), before);
+    await first.close();
+    await second.close();
+  });
+
   it('rejects a nested tx with a clear error instead of deadlocking', async () => {
     const store = openSqliteStore({});
     const outcome = await store.tx(async (tx) => {

@@ -36,6 +36,10 @@ export class SqliteStore implements Store {
   /** Transactions waiting for the connection, oldest first. */
   private readonly waiting = new Fifo<() => void>();
   private closing?: Promise<void>;
+  /** Per collection, how many finished transactions wrote to it (in this process). */
+  private readonly writes = new Map<string, number>();
+  /** Bumped by reset(), which changes every collection at once. */
+  private resets = 0;
 
   constructor(options: SqliteStoreOptions) {
     const inMemory = options.file === undefined || options.file === ':memory:';
@@ -65,7 +69,16 @@ export class SqliteStore implements Store {
   reset(): Promise<void> {
     return this.tx(async () => {
       this.statements.deleteAll.run();
+      this.resets++;
     });
+  }
+
+  changeVersion(collections: readonly string[]): string {
+    let own = this.resets;
+    for (const collection of collections) own += this.writes.get(collection) ?? 0;
+    // PRAGMA data_version changes when another connection (another process on the same file)
+    // commits; this connection's own commits are counted per collection above.
+    return `${this.statements.dataVersion.get() as number}/${own}`;
   }
 
   /** Lets running and queued transactions finish, then closes the database. Idempotent. */
@@ -104,8 +117,17 @@ export class SqliteStore implements Store {
       }
     } finally {
       tx.active = false;
+      this.countWrites(tx);
       this.release();
     }
+  }
+
+  /**
+   * Counted on rollback too: a value derived inside this transaction, after its writes, must not
+   * outlive it either way.
+   */
+  private countWrites(tx: SqliteTx): void {
+    for (const collection of tx.written) this.writes.set(collection, (this.writes.get(collection) ?? 0) + 1);
   }
 
   private rollbackAndThrow(error: unknown): never {
@@ -216,6 +238,7 @@ class Statements {
   readonly insert: Database.Statement;
   readonly delete: Database.Statement;
   readonly deleteAll: Database.Statement;
+  readonly dataVersion: Database.Statement;
   private readonly ranged = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
@@ -234,6 +257,7 @@ class Statements {
     );
     this.delete = db.prepare('DELETE FROM records WHERE collection = ? AND scope = ? AND key = ?');
     this.deleteAll = db.prepare('DELETE FROM records');
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
   }
 
   rangedStatement(kind: Kind, range: KeyRange): Database.Statement {
@@ -265,6 +289,8 @@ class Statements {
 class SqliteTx implements Tx {
   /** False once the transaction has committed or rolled back; later calls are bugs. */
   active = true;
+  /** The collections this transaction wrote to (for SqliteStore.changeVersion). */
+  readonly written = new Set<string>();
 
   constructor(
     readonly owner: SqliteStore,
@@ -279,16 +305,19 @@ class SqliteTx implements Tx {
 
   async put<T>(collection: string, scope: string, key: string, value: T): Promise<void> {
     this.assertActive();
+    this.written.add(collection);
     this.statements.put.run(collection, scope, key, toJson(value));
   }
 
   async insert<T>(collection: string, scope: string, key: string, value: T): Promise<boolean> {
     this.assertActive();
+    this.written.add(collection);
     return this.statements.insert.run(collection, scope, key, toJson(value)).changes === 1;
   }
 
   async delete(collection: string, scope: string, key: string): Promise<boolean> {
     this.assertActive();
+    this.written.add(collection);
     return this.statements.delete.run(collection, scope, key).changes === 1;
   }
 

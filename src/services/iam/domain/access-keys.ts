@@ -43,6 +43,9 @@ export async function findAccessKey(tx: Tx, partitionAccountScope: string, acces
  * too: the caller must refuse a key whose `key.Status` is `Inactive` (AWS answers such a request
  * with InvalidClientTokenId) rather than treat it as unknown, which open auth mode would map to root.
  */
+/** The collections lookupAccessKey reads (for caches of its result, src/store/derived-cache.ts). */
+export const ACCESS_KEY_LOOKUP_COLLECTIONS = [ACCESS_KEY_INDEX, ACCESS_KEYS, USERS] as const;
+
 export async function lookupAccessKey(tx: Tx, accessKeyId: string): Promise<{ key: AccessKeyRecord; user: UserRecord; scope: string } | undefined> {
   const entry = await tx.get<AccessKeyIndexEntry>(ACCESS_KEY_INDEX, GLOBAL_SCOPE, accessKeyId);
   if (!entry) return undefined;

@@ -8,13 +8,16 @@ import type { Tag } from '../../../generated/iam.js';
 import type { Principal } from '../../../kernel/scope.js';
 import type { PolicySource } from '../../../policy/types.js';
 import type { HandlerContext } from '../../types.js';
-import { GROUPS, USERS, nameKey, type GroupRecord, type UserRecord } from './entities.js';
+import { GROUPS, POLICIES, USERS, nameKey, type GroupRecord, type UserRecord } from './entities.js';
 import { findPolicy } from './policies.js';
-import { findRole } from './roles.js';
+import { ROLES, findRole } from './roles.js';
 import { iamScope } from './scope.js';
 
 /** A session policy that allows nothing (no action is called kiln:none), so the session is implicitly denied. */
 const ALLOWS_NOTHING = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kiln:none', Resource: '*' }] });
+
+/** The collections policiesForPrincipal reads (for caches of its result, src/store/derived-cache.ts). */
+export const PRINCIPAL_POLICY_COLLECTIONS = [USERS, GROUPS, POLICIES, ROLES] as const;
 
 export interface PrincipalPolicies {
   identity: PolicySource[];
