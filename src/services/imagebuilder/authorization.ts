@@ -189,6 +189,16 @@ export const imagebuilderAuthorization: AuthorizationTable = {
     ],
     conditions: (i: T.ImportDiskImageRequest) => createdTags(i.tags),
   },
+  // DistributeImage reads the source image and the distribution configuration it applies (a
+  // source given as an AMI id or SSM parameter is no Image Builder resource: `image/*`).
+  DistributeImage: {
+    resources: async (i: T.DistributeImageRequest, ctx) => [
+      i.sourceImage.startsWith('arn:') ? await imageRef(ctx, i.sourceImage) : ibArn(ctx.scope, 'image/*'),
+      await unversionedRef(ctx, 'distribution-configuration', i.distributionConfigurationArn),
+    ],
+    conditions: (i: T.DistributeImageRequest) => createdTags(i.tags),
+  },
+  RetryImage: { resources: async (i: T.RetryImageRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
   StartImagePipelineExecution: {
     resources: async (i: T.StartImagePipelineExecutionRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)],
     conditions: (i: T.StartImagePipelineExecutionRequest) => createdTags(i.tags),

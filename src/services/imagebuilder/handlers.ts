@@ -15,6 +15,7 @@ import { DeleteImage } from './ops/DeleteImage.js';
 import { DeleteImagePipeline } from './ops/DeleteImagePipeline.js';
 import { DeleteImageRecipe } from './ops/DeleteImageRecipe.js';
 import { DeleteInfrastructureConfiguration } from './ops/DeleteInfrastructureConfiguration.js';
+import { DistributeImage } from './ops/DistributeImage.js';
 import { GetComponent } from './ops/GetComponent.js';
 import { GetComponentPolicy } from './ops/GetComponentPolicy.js';
 import { GetContainerRecipe } from './ops/GetContainerRecipe.js';
@@ -26,6 +27,7 @@ import { GetImagePolicy } from './ops/GetImagePolicy.js';
 import { GetImageRecipe } from './ops/GetImageRecipe.js';
 import { GetImageRecipePolicy } from './ops/GetImageRecipePolicy.js';
 import { GetInfrastructureConfiguration } from './ops/GetInfrastructureConfiguration.js';
+import { GetMarketplaceResource } from './ops/GetMarketplaceResource.js';
 import { GetWorkflowExecution } from './ops/GetWorkflowExecution.js';
 import { GetWorkflowStepExecution } from './ops/GetWorkflowStepExecution.js';
 import { ImportComponent } from './ops/ImportComponent.js';
@@ -40,6 +42,8 @@ import { ListImagePackages } from './ops/ListImagePackages.js';
 import { ListImagePipelineImages } from './ops/ListImagePipelineImages.js';
 import { ListImagePipelines } from './ops/ListImagePipelines.js';
 import { ListImageRecipes } from './ops/ListImageRecipes.js';
+import { ListImageScanFindingAggregations } from './ops/ListImageScanFindingAggregations.js';
+import { ListImageScanFindings } from './ops/ListImageScanFindings.js';
 import { ListImages } from './ops/ListImages.js';
 import { ListInfrastructureConfigurations } from './ops/ListInfrastructureConfigurations.js';
 import { ListTagsForResource } from './ops/ListTagsForResource.js';
@@ -49,6 +53,7 @@ import { PutComponentPolicy } from './ops/PutComponentPolicy.js';
 import { PutContainerRecipePolicy } from './ops/PutContainerRecipePolicy.js';
 import { PutImagePolicy } from './ops/PutImagePolicy.js';
 import { PutImageRecipePolicy } from './ops/PutImageRecipePolicy.js';
+import { RetryImage } from './ops/RetryImage.js';
 import { StartImagePipelineExecution } from './ops/StartImagePipelineExecution.js';
 import { TagResource } from './ops/TagResource.js';
 import { UntagResource } from './ops/UntagResource.js';
@@ -78,7 +83,7 @@ export const imagebuilderHandlers = {
   DeleteInfrastructureConfiguration,
   DeleteLifecyclePolicy: notImplemented,
   DeleteWorkflow: notImplemented,
-  DistributeImage: notImplemented,
+  DistributeImage,
   GetComponent,
   GetComponentPolicy,
   GetContainerRecipe,
@@ -92,7 +97,7 @@ export const imagebuilderHandlers = {
   GetInfrastructureConfiguration,
   GetLifecycleExecution: notImplemented,
   GetLifecyclePolicy: notImplemented,
-  GetMarketplaceResource: notImplemented,
+  GetMarketplaceResource,
   GetWorkflow: notImplemented,
   GetWorkflowExecution,
   GetWorkflowStepExecution,
@@ -108,8 +113,8 @@ export const imagebuilderHandlers = {
   ListImagePipelineImages,
   ListImagePipelines,
   ListImageRecipes,
-  ListImageScanFindingAggregations: notImplemented,
-  ListImageScanFindings: notImplemented,
+  ListImageScanFindingAggregations,
+  ListImageScanFindings,
   ListImages,
   ListInfrastructureConfigurations,
   ListLifecycleExecutionResources: notImplemented,
@@ -125,7 +130,7 @@ export const imagebuilderHandlers = {
   PutContainerRecipePolicy,
   PutImagePolicy,
   PutImageRecipePolicy,
-  RetryImage: notImplemented,
+  RetryImage,
   SendWorkflowStepAction: notImplemented,
   StartImagePipelineExecution,
   StartResourceStateUpdate: notImplemented,

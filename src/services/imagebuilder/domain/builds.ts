@@ -40,7 +40,12 @@ export interface BuildTaskState extends BuildFacts {
   account: string;
   region: string;
   imageKey: string;
+  /** Where the build starts once PENDING ends, when not at BUILDING (DistributeImage, RetryImage: staged-builds.ts). */
+  startAt?: LaterStage;
 }
+
+/** The stages a build can start at besides BUILDING. */
+export type LaterStage = 'TESTING' | 'DISTRIBUTING' | 'INTEGRATING';
 
 type Durations = ServiceSettings['imageBuild'];
 
@@ -133,18 +138,39 @@ export async function createImport(ctx: HandlerContext, spec: ImportSpec): Promi
   return schedule(ctx, image);
 }
 
-async function schedule(ctx: HandlerContext, image: ImageRecord): Promise<ImageRecord> {
+async function schedule(ctx: HandlerContext, image: ImageRecord, from?: { startAt: LaterStage; amiId?: string }): Promise<ImageRecord> {
+  await startTask(ctx, image, from);
+  await recordBuild(ctx, arnNameOf(image.arn), image);
+  return image;
+}
+
+/** Saves the PENDING image with a new engine task that drives it. */
+async function startTask(ctx: HandlerContext, image: ImageRecord, from?: { startAt: LaterStage; amiId?: string }): Promise<void> {
   const state: BuildTaskState = {
     partition: ctx.scope.partition, account: ctx.scope.account, region: ctx.scope.region,
     imageKey: keyOf(image),
     instanceId: ec2Id(ctx.ids, 'i'),
-    amiId: ec2Id(ctx.ids, 'ami'),
+    amiId: from?.amiId ?? ec2Id(ctx.ids, 'ami'),
+    startAt: from?.startAt,
   };
   image.buildTaskId = await ctx.schedule(BUILD_TASK_KIND, ctx.clock.now().getTime() + ctx.settings.imageBuild.pendingMs, state);
   await saveImage(ctx, image);
-  await recordBuild(ctx, arnNameOf(image.arn), image);
-  return image;
 }
+
+/** A new PENDING image whose build starts at a later stage (DistributeImage: DISTRIBUTING), with the AMI it already has. */
+export function createStagedBuild(ctx: HandlerContext, image: ImageRecord, startAt: LaterStage, amiId?: string): Promise<ImageRecord> {
+  image.state = { status: 'PENDING' };
+  return schedule(ctx, image, { startAt, amiId });
+}
+
+/** Runs a finished build again from `startAt` (RetryImage): PENDING now, then that stage. */
+export async function resumeBuild(ctx: HandlerContext, image: ImageRecord, startAt: LaterStage): Promise<void> {
+  image.state = { status: 'PENDING' };
+  await startTask(ctx, image, { startAt });
+  await followPipeline(ctx, image);
+}
+
+const STAGE_WORKFLOW: Record<LaterStage, WorkflowKind | undefined> = { TESTING: 'TEST', DISTRIBUTING: 'DISTRIBUTION', INTEGRATING: undefined };
 
 async function setStatus(ctx: HandlerContext, image: ImageRecord, status: ImageStatus, reason?: string): Promise<void> {
   image.state = reason === undefined ? { status } : { status, reason };
@@ -231,6 +257,14 @@ export async function advanceBuild(ctx: HandlerContext, image: ImageRecord, stat
       if (imported) {
         await setStatus(ctx, image, 'CREATING');
         return at + d.buildingMs;
+      }
+      if (state.startAt === 'INTEGRATING') {
+        await setStatus(ctx, image, 'INTEGRATING');
+        return at + d.integratingMs;
+      }
+      if (state.startAt) {
+        const ms = state.startAt === 'TESTING' ? d.testingMs : d.distributingMs;
+        return enterStage(ctx, image, state, state.startAt, STAGE_WORKFLOW[state.startAt]!, at, ms);
       }
       const next = await enterStage(ctx, image, state, 'BUILDING', 'BUILD', at, d.buildingMs);
       const problem = await missingInput(ctx, image);
