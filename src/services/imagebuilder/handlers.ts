@@ -8,6 +8,7 @@ import { CreateImage } from './ops/CreateImage.js';
 import { CreateImagePipeline } from './ops/CreateImagePipeline.js';
 import { CreateImageRecipe } from './ops/CreateImageRecipe.js';
 import { CreateInfrastructureConfiguration } from './ops/CreateInfrastructureConfiguration.js';
+import { CreateWorkflow } from './ops/CreateWorkflow.js';
 import { DeleteComponent } from './ops/DeleteComponent.js';
 import { DeleteContainerRecipe } from './ops/DeleteContainerRecipe.js';
 import { DeleteDistributionConfiguration } from './ops/DeleteDistributionConfiguration.js';
@@ -15,6 +16,7 @@ import { DeleteImage } from './ops/DeleteImage.js';
 import { DeleteImagePipeline } from './ops/DeleteImagePipeline.js';
 import { DeleteImageRecipe } from './ops/DeleteImageRecipe.js';
 import { DeleteInfrastructureConfiguration } from './ops/DeleteInfrastructureConfiguration.js';
+import { DeleteWorkflow } from './ops/DeleteWorkflow.js';
 import { GetComponent } from './ops/GetComponent.js';
 import { GetComponentPolicy } from './ops/GetComponentPolicy.js';
 import { GetContainerRecipe } from './ops/GetContainerRecipe.js';
@@ -26,6 +28,7 @@ import { GetImagePolicy } from './ops/GetImagePolicy.js';
 import { GetImageRecipe } from './ops/GetImageRecipe.js';
 import { GetImageRecipePolicy } from './ops/GetImageRecipePolicy.js';
 import { GetInfrastructureConfiguration } from './ops/GetInfrastructureConfiguration.js';
+import { GetWorkflow } from './ops/GetWorkflow.js';
 import { GetWorkflowExecution } from './ops/GetWorkflowExecution.js';
 import { GetWorkflowStepExecution } from './ops/GetWorkflowStepExecution.js';
 import { ImportComponent } from './ops/ImportComponent.js';
@@ -43,12 +46,16 @@ import { ListImageRecipes } from './ops/ListImageRecipes.js';
 import { ListImages } from './ops/ListImages.js';
 import { ListInfrastructureConfigurations } from './ops/ListInfrastructureConfigurations.js';
 import { ListTagsForResource } from './ops/ListTagsForResource.js';
+import { ListWaitingWorkflowSteps } from './ops/ListWaitingWorkflowSteps.js';
+import { ListWorkflowBuildVersions } from './ops/ListWorkflowBuildVersions.js';
 import { ListWorkflowExecutions } from './ops/ListWorkflowExecutions.js';
 import { ListWorkflowStepExecutions } from './ops/ListWorkflowStepExecutions.js';
+import { ListWorkflows } from './ops/ListWorkflows.js';
 import { PutComponentPolicy } from './ops/PutComponentPolicy.js';
 import { PutContainerRecipePolicy } from './ops/PutContainerRecipePolicy.js';
 import { PutImagePolicy } from './ops/PutImagePolicy.js';
 import { PutImageRecipePolicy } from './ops/PutImageRecipePolicy.js';
+import { SendWorkflowStepAction } from './ops/SendWorkflowStepAction.js';
 import { StartImagePipelineExecution } from './ops/StartImagePipelineExecution.js';
 import { TagResource } from './ops/TagResource.js';
 import { UntagResource } from './ops/UntagResource.js';
@@ -68,7 +75,7 @@ export const imagebuilderHandlers = {
   CreateImageRecipe,
   CreateInfrastructureConfiguration,
   CreateLifecyclePolicy: notImplemented,
-  CreateWorkflow: notImplemented,
+  CreateWorkflow,
   DeleteComponent,
   DeleteContainerRecipe,
   DeleteDistributionConfiguration,
@@ -77,7 +84,7 @@ export const imagebuilderHandlers = {
   DeleteImageRecipe,
   DeleteInfrastructureConfiguration,
   DeleteLifecyclePolicy: notImplemented,
-  DeleteWorkflow: notImplemented,
+  DeleteWorkflow,
   DistributeImage: notImplemented,
   GetComponent,
   GetComponentPolicy,
@@ -93,7 +100,7 @@ export const imagebuilderHandlers = {
   GetLifecycleExecution: notImplemented,
   GetLifecyclePolicy: notImplemented,
   GetMarketplaceResource: notImplemented,
-  GetWorkflow: notImplemented,
+  GetWorkflow,
   GetWorkflowExecution,
   GetWorkflowStepExecution,
   ImportComponent,
@@ -116,17 +123,17 @@ export const imagebuilderHandlers = {
   ListLifecycleExecutions: notImplemented,
   ListLifecyclePolicies: notImplemented,
   ListTagsForResource,
-  ListWaitingWorkflowSteps: notImplemented,
-  ListWorkflowBuildVersions: notImplemented,
+  ListWaitingWorkflowSteps,
+  ListWorkflowBuildVersions,
   ListWorkflowExecutions,
   ListWorkflowStepExecutions,
-  ListWorkflows: notImplemented,
+  ListWorkflows,
   PutComponentPolicy,
   PutContainerRecipePolicy,
   PutImagePolicy,
   PutImageRecipePolicy,
   RetryImage: notImplemented,
-  SendWorkflowStepAction: notImplemented,
+  SendWorkflowStepAction,
   StartImagePipelineExecution,
   StartResourceStateUpdate: notImplemented,
   TagResource,
