@@ -16,8 +16,9 @@ import type { HandlerContext } from '../types.js';
 import { buildsOf, findComponent } from './domain/components.js';
 import { findUnversioned, unversionedArn, type UnversionedType } from './domain/configurations.js';
 import { findRecipe, recipeArn, type RecipeKind } from './domain/recipes.js';
-import { arnName, ibArn } from './domain/scope.js';
-import { findResource } from './domain/tagged-resources.js';
+import { arnName, ibArn, ibScope } from './domain/scope.js';
+import { WORKFLOWS, findResource } from './domain/tagged-resources.js';
+import { findWorkflow, workflowKey, type WorkflowRecord } from './domain/workflows.js';
 import { requireRecipe } from './domain/build-inputs.js';
 import { importArnName } from './domain/builds.js';
 import { peekBuildNumber } from './domain/image-versions.js';
@@ -93,6 +94,22 @@ async function nextImportArn(ctx: HandlerContext, i: { name: string; semanticVer
   return ibArn(ctx.scope, `image/${name}/${i.semanticVersion}/${await peekBuildNumber(ctx, name, i.semanticVersion)}`);
 }
 
+/** A workflow ARN, with the tags of the build it names when there is one. */
+async function workflowRef(ctx: HandlerContext, arn: string): Promise<ResourceRef> {
+  try {
+    const record = await findWorkflow(ctx, arn);
+    return { arn, values: tagValues('aws:ResourceTag', record.tags) };
+  } catch {
+    return { arn };
+  }
+}
+
+/** The workflow build a CreateWorkflow will make (`workflow/<type>/<name>/<version>/<next build>`). */
+async function nextWorkflowArn(ctx: HandlerContext, i: T.CreateWorkflowRequest): Promise<string> {
+  const builds = await ctx.tx.list<WorkflowRecord>(WORKFLOWS, ibScope(ctx.scope), { prefix: workflowKey(i.type, i.name, i.semanticVersion) });
+  return ibArn(ctx.scope, `workflow/${i.type.toLowerCase()}/${arnName(i.name)}/${i.semanticVersion}/${(builds.at(-1)?.value.build ?? 0) + 1}`);
+}
+
 const allComponents = (_i: unknown, ctx: HandlerContext) => [ibArn(ctx.scope, 'component/*')];
 const creates: OperationAuthorization<{ tags?: Record<string, string> }> = { conditions: (i) => createdTags(i.tags) };
 
@@ -155,7 +172,22 @@ export const imagebuilderAuthorization: AuthorizationTable = {
   },
 
   // Creates Kiln does not implement yet still carry their tag keys.
-  CreateLifecyclePolicy: creates, CreateWorkflow: creates,
+  CreateLifecyclePolicy: creates,
+
+  // Workflows: a create on the build it will make, the others on the workflow they name with its
+  // tags (Amazon's managed workflows have none), lists on `workflow/*`; answering a waiting step
+  // acts on the image.
+  CreateWorkflow: {
+    resources: async (i: T.CreateWorkflowRequest, ctx) => [await nextWorkflowArn(ctx, i)],
+    conditions: (i: T.CreateWorkflowRequest) => createdTags(i.tags),
+  },
+  GetWorkflow: { resources: async (i: T.GetWorkflowRequest, ctx) => [await workflowRef(ctx, i.workflowBuildVersionArn)] },
+  DeleteWorkflow: { resources: async (i: T.DeleteWorkflowRequest, ctx) => [await workflowRef(ctx, i.workflowBuildVersionArn)] },
+  ListWorkflows: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'workflow/*')] },
+  ListWorkflowBuildVersions: {
+    resources: (i: T.ListWorkflowBuildVersionsRequest, ctx) => [i.workflowVersionArn ?? ibArn(ctx.scope, 'workflow/*')],
+  },
+  SendWorkflowStepAction: { resources: async (i: T.SendWorkflowStepActionRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
 
   // Images and builds: creates on the image build they will make (and the recipe and
   // configurations they read), the others on the image with its tags; workflow executions on

@@ -8,6 +8,7 @@ import { CreateImage } from './ops/CreateImage.js';
 import { CreateImagePipeline } from './ops/CreateImagePipeline.js';
 import { CreateImageRecipe } from './ops/CreateImageRecipe.js';
 import { CreateInfrastructureConfiguration } from './ops/CreateInfrastructureConfiguration.js';
+import { CreateWorkflow } from './ops/CreateWorkflow.js';
 import { DeleteComponent } from './ops/DeleteComponent.js';
 import { DeleteContainerRecipe } from './ops/DeleteContainerRecipe.js';
 import { DeleteDistributionConfiguration } from './ops/DeleteDistributionConfiguration.js';
@@ -15,6 +16,7 @@ import { DeleteImage } from './ops/DeleteImage.js';
 import { DeleteImagePipeline } from './ops/DeleteImagePipeline.js';
 import { DeleteImageRecipe } from './ops/DeleteImageRecipe.js';
 import { DeleteInfrastructureConfiguration } from './ops/DeleteInfrastructureConfiguration.js';
+import { DeleteWorkflow } from './ops/DeleteWorkflow.js';
 import { DistributeImage } from './ops/DistributeImage.js';
 import { GetComponent } from './ops/GetComponent.js';
 import { GetComponentPolicy } from './ops/GetComponentPolicy.js';
@@ -28,6 +30,7 @@ import { GetImageRecipe } from './ops/GetImageRecipe.js';
 import { GetImageRecipePolicy } from './ops/GetImageRecipePolicy.js';
 import { GetInfrastructureConfiguration } from './ops/GetInfrastructureConfiguration.js';
 import { GetMarketplaceResource } from './ops/GetMarketplaceResource.js';
+import { GetWorkflow } from './ops/GetWorkflow.js';
 import { GetWorkflowExecution } from './ops/GetWorkflowExecution.js';
 import { GetWorkflowStepExecution } from './ops/GetWorkflowStepExecution.js';
 import { ImportComponent } from './ops/ImportComponent.js';
@@ -47,13 +50,17 @@ import { ListImageScanFindings } from './ops/ListImageScanFindings.js';
 import { ListImages } from './ops/ListImages.js';
 import { ListInfrastructureConfigurations } from './ops/ListInfrastructureConfigurations.js';
 import { ListTagsForResource } from './ops/ListTagsForResource.js';
+import { ListWaitingWorkflowSteps } from './ops/ListWaitingWorkflowSteps.js';
+import { ListWorkflowBuildVersions } from './ops/ListWorkflowBuildVersions.js';
 import { ListWorkflowExecutions } from './ops/ListWorkflowExecutions.js';
 import { ListWorkflowStepExecutions } from './ops/ListWorkflowStepExecutions.js';
+import { ListWorkflows } from './ops/ListWorkflows.js';
 import { PutComponentPolicy } from './ops/PutComponentPolicy.js';
 import { PutContainerRecipePolicy } from './ops/PutContainerRecipePolicy.js';
 import { PutImagePolicy } from './ops/PutImagePolicy.js';
 import { PutImageRecipePolicy } from './ops/PutImageRecipePolicy.js';
 import { RetryImage } from './ops/RetryImage.js';
+import { SendWorkflowStepAction } from './ops/SendWorkflowStepAction.js';
 import { StartImagePipelineExecution } from './ops/StartImagePipelineExecution.js';
 import { TagResource } from './ops/TagResource.js';
 import { UntagResource } from './ops/UntagResource.js';
@@ -73,7 +80,7 @@ export const imagebuilderHandlers = {
   CreateImageRecipe,
   CreateInfrastructureConfiguration,
   CreateLifecyclePolicy: notImplemented,
-  CreateWorkflow: notImplemented,
+  CreateWorkflow,
   DeleteComponent,
   DeleteContainerRecipe,
   DeleteDistributionConfiguration,
@@ -82,7 +89,7 @@ export const imagebuilderHandlers = {
   DeleteImageRecipe,
   DeleteInfrastructureConfiguration,
   DeleteLifecyclePolicy: notImplemented,
-  DeleteWorkflow: notImplemented,
+  DeleteWorkflow,
   DistributeImage,
   GetComponent,
   GetComponentPolicy,
@@ -98,7 +105,7 @@ export const imagebuilderHandlers = {
   GetLifecycleExecution: notImplemented,
   GetLifecyclePolicy: notImplemented,
   GetMarketplaceResource,
-  GetWorkflow: notImplemented,
+  GetWorkflow,
   GetWorkflowExecution,
   GetWorkflowStepExecution,
   ImportComponent,
@@ -121,17 +128,17 @@ export const imagebuilderHandlers = {
   ListLifecycleExecutions: notImplemented,
   ListLifecyclePolicies: notImplemented,
   ListTagsForResource,
-  ListWaitingWorkflowSteps: notImplemented,
-  ListWorkflowBuildVersions: notImplemented,
+  ListWaitingWorkflowSteps,
+  ListWorkflowBuildVersions,
   ListWorkflowExecutions,
   ListWorkflowStepExecutions,
-  ListWorkflows: notImplemented,
+  ListWorkflows,
   PutComponentPolicy,
   PutContainerRecipePolicy,
   PutImagePolicy,
   PutImageRecipePolicy,
   RetryImage,
-  SendWorkflowStepAction: notImplemented,
+  SendWorkflowStepAction,
   StartImagePipelineExecution,
   StartResourceStateUpdate: notImplemented,
   TagResource,

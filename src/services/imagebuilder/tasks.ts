@@ -1,4 +1,4 @@
-/** Image Builder's background work: the steps of an image build (domain/builds.ts). */
+/** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps. */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
@@ -6,9 +6,11 @@ import { BUILD_TASK_KIND, advanceBuild, type BuildTaskState } from './domain/bui
 import { inProgress } from './domain/images.js';
 import { IMAGES, type ImageRecord } from './domain/records.js';
 import { ibScope } from './domain/scope.js';
+import { timeOutWaitingStep } from './domain/workflow-step-responses.js';
+import { WAIT_TIMEOUT_TASK_KIND, type WaitTimeoutState } from './domain/workflow-waits.js';
 
 /** A handler context for work Image Builder does on its own, in the account and region of the build. */
-function serviceContext(step: StepContext, state: BuildTaskState, taskId: string, settings: ServiceSettings): HandlerContext {
+function serviceContext(step: StepContext, state: Pick<BuildTaskState, 'partition' | 'account' | 'region'>, taskId: string, settings: ServiceSettings): HandlerContext {
   const { partition, account, region } = state;
   return {
     scope: {
@@ -36,5 +38,8 @@ export function registerImageBuilderTasks(engine: TaskEngine, settings: ServiceS
       if (next > now) return { again: { dueAt: next, state } };
       due = next;
     }
+  });
+  engine.register<WaitTimeoutState>(WAIT_TIMEOUT_TASK_KIND, async (job: Task<WaitTimeoutState>, step) => {
+    await timeOutWaitingStep(serviceContext(step, job.state, job.id, settings), job.state.stepExecutionId);
   });
 }

@@ -27,7 +27,9 @@ import { followPipeline } from './pipeline-status.js';
 import type { DistributionConfigurationRecord, ImagePipelineRecord, ImageRecord, InfrastructureConfigurationRecord } from './records.js';
 import { arnName, ibArn } from './scope.js';
 import { assumeServiceRole } from './service-role.js';
+import { planWorkflows } from './workflow-configurations.js';
 import { finishWorkflow, startWorkflow, type BuildFacts, type WorkflowKind } from './workflow-executions.js';
+import { holdAtWaitStep, waitStartOf } from './workflow-waits.js';
 
 export const BUILD_TASK_KIND = 'imagebuilder.imageBuild';
 
@@ -98,6 +100,7 @@ export async function createBuild(ctx: HandlerContext, spec: BuildSpec): Promise
     semanticVersion: recipe.version,
     build,
   };
+  await planWorkflows(ctx, image);
   return schedule(ctx, image);
 }
 
@@ -219,8 +222,9 @@ const HOOK_STEP: Record<string, string> = { BUILDING: 'ApplyBuildComponents', TE
 
 async function enterStage(ctx: HandlerContext, image: ImageRecord, state: BuildTaskState, status: ImageStatus, workflow: WorkflowKind, at: number, ms: number): Promise<number> {
   await setStatus(ctx, image, status);
-  await startWorkflow(ctx, image, workflow, at, ms, state);
-  return at + ms;
+  const started = await startWorkflow(ctx, image, workflow, at, ms, state);
+  // A custom workflow's WaitForAction step pauses the stage where it begins (workflow-waits.ts).
+  return waitStartOf(started) ?? at + ms;
 }
 
 async function finishAvailable(ctx: HandlerContext, image: ImageRecord, state: BuildTaskState): Promise<undefined> {
@@ -235,6 +239,7 @@ async function finishAvailable(ctx: HandlerContext, image: ImageRecord, state: B
  * to end, or undefined when the build is over.
  */
 export async function advanceBuild(ctx: HandlerContext, image: ImageRecord, state: BuildTaskState, at: number, d: Durations): Promise<number | undefined> {
+  if (await holdAtWaitStep(ctx, image, state, at)) return undefined;
   const status = image.state?.status;
   if (status !== 'PENDING' && status !== 'CREATING') {
     const reason = failHookReason(image, status!);

@@ -9,7 +9,7 @@ import { AwsError } from '../../../kernel/errors.js';
 import type { CreateImagePipelineRequest, ImagePipeline, UpdateImagePipelineRequest } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { getDistributionConfiguration, getInfrastructureConfiguration, resourceNotFound } from './configurations.js';
-import { passExecutionRole } from './execution-role.js';
+import { checkWorkflowConfigurations } from './workflow-configurations.js';
 import { CONTAINER_RECIPES, IMAGE_RECIPES, type ContainerRecipeRecord, type ImageRecipeRecord } from './records.js';
 import { ibScope } from './scope.js';
 import { checkWildcardVersion, matchesWildcard, versionSortKey } from './versions.js';
@@ -78,7 +78,7 @@ export async function pipelineSettings(ctx: HandlerContext, input: CreateImagePi
   if (!recipe) throw resourceNotFound(recipeArn);
   await getInfrastructureConfiguration(ctx, input.infrastructureConfigurationArn);
   if (input.distributionConfigurationArn !== undefined) await getDistributionConfiguration(ctx, input.distributionConfigurationArn);
-  await passExecutionRole(ctx, input.executionRole);
+  await checkWorkflowConfigurations(ctx, input);
   return {
     description: input.description,
     platform: recipe.platform,

@@ -15,6 +15,7 @@ import type {
 } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { keyOf } from './images.js';
+import { customWorkflowSteps } from './workflow-custom-steps.js';
 import type { ImageRecord } from './records.js';
 import { ibScope } from './scope.js';
 
@@ -31,7 +32,7 @@ export interface BuildFacts {
   imageUri?: string;
 }
 
-interface StepRecord {
+export interface StepRecord {
   stepExecutionId: string;
   name: string;
   action: string;
@@ -44,6 +45,8 @@ interface StepRecord {
   outputs?: string;
   startTime?: string;
   endTime?: string;
+  /** Kiln's own: the step's status and times are recorded (custom workflows), not derived from the clock. */
+  settled?: boolean;
 }
 
 export interface WorkflowExecutionRecord {
@@ -58,6 +61,10 @@ export interface WorkflowExecutionRecord {
   plannedEndTime: string;
   endTime?: string;
   steps: StepRecord[];
+  /** Kiln's own (custom workflows): paused at a WaitForAction step, whose steps stand as recorded. */
+  paused?: boolean;
+  /** Kiln's own (custom workflows): when the steps still open began to run (after a resume). */
+  segmentStartTime?: string;
 }
 
 interface StepTemplate {
@@ -123,14 +130,15 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
   const seq = await ctx.tx.count(WORKFLOW_EXECUTIONS, scope, { prefix: `${imageKey}/` });
   const key = `${imageKey}/${String(seq).padStart(2, '0')}`;
   const { name, steps } = template(type, image);
+  const custom = await customWorkflowSteps(ctx, image, type, facts);
   const record: WorkflowExecutionRecord = {
     workflowExecutionId: `wf-${ctx.ids.uuid()}`,
-    workflowBuildVersionArn: workflowArn(image, type, name),
+    workflowBuildVersionArn: custom?.workflowBuildVersionArn ?? workflowArn(image, type, name),
     imageBuildVersionArn: image.arn,
     type, status: 'RUNNING',
     startTime: new Date(at).toISOString(),
     plannedEndTime: new Date(at + durationMs).toISOString(),
-    steps: steps.map((step) => ({
+    steps: custom?.steps ?? steps.map((step) => ({
       stepExecutionId: `step-${ctx.ids.uuid()}`, name: step.name, action: step.action, description: step.description,
       onFailure: step.onFailure ?? 'Abort', timeoutSeconds: step.timeoutSeconds, status: 'PENDING',
       inputs: JSON.stringify(step.action === 'LaunchInstance' ? { waitFor: 'ssmAgent' } : step.action === 'DistributeImage' ? {} : { instanceId: facts.instanceId }),
@@ -144,29 +152,40 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
 }
 
 /** The image's workflow that is still running, with its key. */
-async function running(ctx: HandlerContext, image: ImageRecord): Promise<{ key: string; record: WorkflowExecutionRecord } | undefined> {
+export async function running(ctx: HandlerContext, image: ImageRecord): Promise<{ key: string; record: WorkflowExecutionRecord } | undefined> {
   const all = await ctx.tx.list<WorkflowExecutionRecord>(WORKFLOW_EXECUTIONS, ibScope(ctx.scope), { prefix: `${keyOf(image)}/` });
   const last = all.at(-1);
   return last && last.value.status === 'RUNNING' ? { key: last.key, record: last.value } : undefined;
 }
 
 /** Step `i` of `n` runs through the i-th equal share of [start, end]. */
-function share(start: number, end: number, i: number, n: number): [string, string] {
+export function share(start: number, end: number, i: number, n: number): [string, string] {
   const span = (end - start) / n;
   return [new Date(start + i * span).toISOString(), new Date(start + (i + 1) * span).toISOString()];
 }
 
-/** The steps as they stand at `at`: those whose share is over COMPLETED, the current one RUNNING. */
+/** The indexes of the steps whose status the clock still decides (not settled). */
+export function openSteps(record: WorkflowExecutionRecord): number[] {
+  return record.steps.flatMap((step, i) => (step.settled ? [] : [i]));
+}
+
+/** When the open steps began: the workflow's start, or its last resume. */
+export const segmentStart = (record: WorkflowExecutionRecord): number => Date.parse(record.segmentStartTime ?? record.startTime);
+
+/** The steps as they stand at `at`: open steps whose share is over COMPLETED, the current one RUNNING. */
 function stepsAt(record: WorkflowExecutionRecord, at: number): StepRecord[] {
-  if (record.status !== 'RUNNING') return record.steps;
-  const start = Date.parse(record.startTime);
+  if (record.status !== 'RUNNING' || record.paused) return record.steps;
+  const start = segmentStart(record);
   const end = Date.parse(record.plannedEndTime);
-  const n = record.steps.length;
+  const open = openSteps(record);
+  const n = open.length;
   const current = end <= start ? n - 1 : Math.min(n - 1, Math.floor(((at - start) / (end - start)) * n));
   return record.steps.map((step, i) => {
-    const [from, to] = share(start, end, i, n);
-    if (i < current) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
-    if (i === current) return { ...step, status: 'RUNNING', startTime: from, outputs: undefined };
+    const j = open.indexOf(i);
+    if (j < 0) return step;
+    const [from, to] = share(start, end, j, n);
+    if (j < current) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+    if (j === current) return { ...step, status: 'RUNNING', startTime: from, outputs: undefined };
     return { ...step, outputs: undefined };
   });
 }
@@ -181,30 +200,37 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
   const found = await running(ctx, image);
   if (!found) return;
   const { key, record } = found;
-  const start = Date.parse(record.startTime);
-  const n = record.steps.length;
+  const start = segmentStart(record);
+  const open = openSteps(record);
   const endAt = new Date(at).toISOString();
   if (outcome.status === 'COMPLETED') {
     record.steps = record.steps.map((step, i) => {
-      const [from, to] = share(start, Math.max(start, at), i, n);
+      const j = open.indexOf(i);
+      if (j < 0) return step;
+      const [from, to] = share(start, Math.max(start, at), j, open.length);
       return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
     });
   } else {
     const stopped = outcome.status === 'FAILED'
       ? Math.max(0, record.steps.findIndex((s) => s.name === outcome.stepName))
       : stepsAt(record, at).findIndex((s) => s.status === 'RUNNING');
+    const before = open.filter((i) => i < stopped);
     record.steps = record.steps.map((step, i) => {
-      const [from, to] = share(start, Math.max(start, at), i, stopped + 1);
-      if (i < stopped) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
       if (i === stopped) {
+        const from = step.startTime ?? share(start, Math.max(start, at), before.length, before.length + 1)[0];
         return outcome.status === 'FAILED'
           ? { ...step, status: 'FAILED', message: outcome.message, startTime: from, endTime: endAt, outputs: undefined }
           : { ...step, status: 'CANCELLED', startTime: from, endTime: endAt, outputs: undefined };
       }
-      return { ...step, status: 'SKIPPED', outputs: undefined };
+      if (step.settled) return step;
+      const j = before.indexOf(i);
+      if (j < 0) return { ...step, status: 'SKIPPED', outputs: undefined };
+      const [from, to] = share(start, Math.max(start, at), j, before.length + 1);
+      return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
     });
     if (outcome.status === 'FAILED') record.message = outcome.message;
   }
+  record.paused = undefined;
   record.status = outcome.status;
   record.endTime = endAt;
   await ctx.tx.put(WORKFLOW_EXECUTIONS, ibScope(ctx.scope), key, record);

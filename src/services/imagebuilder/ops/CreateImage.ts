@@ -6,18 +6,15 @@ import { createBuild } from '../domain/builds.js';
 import { idempotent } from '../domain/idempotency.js';
 import { imageLatestVersionReferences } from '../domain/image-versions.js';
 import { arnNameOf } from '../domain/images.js';
+import { checkWorkflowConfigurations } from '../domain/workflow-configurations.js';
 import { ensureServiceLinkedRole } from '../domain/service-role.js';
 
-function checkRecipeChoice(input: { imageRecipeArn?: string; containerRecipeArn?: string; workflows?: unknown[]; executionRole?: string }): void {
+function checkRecipeChoice(input: { imageRecipeArn?: string; containerRecipeArn?: string }): void {
   if ((input.imageRecipeArn === undefined) === (input.containerRecipeArn === undefined)) {
     // As CreateImagePipeline answers it (AWS's text is not documented).
     throw new AwsError('InvalidParameterCombinationException', input.imageRecipeArn === undefined
       ? "You must specify either 'imageRecipeArn' or 'containerRecipeArn'."
       : "You cannot specify both 'imageRecipeArn' and 'containerRecipeArn'. Specify exactly one of them.");
-  }
-  if (input.workflows?.length && !input.executionRole) {
-    // The text AWS answers (agent-toolkit-for-aws, custom-workflows.md); the code is not documented.
-    throw new AwsError('InvalidRequestException', 'An execution role is required to provide workflows');
   }
 }
 
@@ -29,6 +26,7 @@ function checkRecipeChoice(input: { imageRecipeArn?: string; containerRecipeArn?
 export async function CreateImage(input: CreateImageRequest, ctx: HandlerContext): Promise<CreateImageResponse> {
   checkRecipeChoice(input);
   return idempotent('CreateImage', input, ctx, async () => {
+    await checkWorkflowConfigurations(ctx, input);
     const recipe = await requireRecipe(ctx, input);
     const infrastructureConfiguration = await requireInfrastructureConfiguration(ctx, input.infrastructureConfigurationArn);
     const distributionConfiguration = input.distributionConfigurationArn
