@@ -1,14 +1,16 @@
-/** Image Builder's background work: the steps of an image build (domain/builds.ts). */
+/** Image Builder's background work: the steps of an image build (domain/builds.ts) and pipeline schedules (domain/scheduled-runs.ts). */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
 import { BUILD_TASK_KIND, advanceBuild, type BuildTaskState } from './domain/builds.js';
 import { inProgress } from './domain/images.js';
+import { SCHEDULE_TASK_KIND, type ScheduleTaskState } from './domain/pipeline-schedules.js';
+import { runSchedule } from './domain/scheduled-runs.js';
 import { IMAGES, type ImageRecord } from './domain/records.js';
 import { ibScope } from './domain/scope.js';
 
 /** A handler context for work Image Builder does on its own, in the account and region of the build. */
-function serviceContext(step: StepContext, state: BuildTaskState, taskId: string, settings: ServiceSettings): HandlerContext {
+function serviceContext(step: StepContext, state: { partition: string; account: string; region: string }, taskId: string, settings: ServiceSettings): HandlerContext {
   const { partition, account, region } = state;
   return {
     scope: {
@@ -37,4 +39,5 @@ export function registerImageBuilderTasks(engine: TaskEngine, settings: ServiceS
       due = next;
     }
   });
+  engine.register<ScheduleTaskState>(SCHEDULE_TASK_KIND, (job, step) => runSchedule(serviceContext(step, job.state, job.id, settings), job));
 }
