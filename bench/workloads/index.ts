@@ -14,6 +14,7 @@ import { iamGetRoleScale } from './iam-get-role-scale.js';
 import { iamListRoles } from './iam-list-roles.js';
 import { iamServiceLinkedRole } from './iam-service-linked-role.js';
 import { ibBuildThroughput, ibGetImage, ibListImagesScale } from './imagebuilder.js';
+import { ibScheduleTick } from './ib-schedule-tick.js';
 import { idleRssAfter, idleRssBefore } from './idle-rss.js';
 import { stsGetCallerIdentity } from './sts-get-caller-identity.js';
 
@@ -32,5 +33,7 @@ export const WORKLOADS: Workload[] = [
   ibBuildThroughput,
   ibGetImage,
   ibListImagesScale,
+  // In process (no server): the scheduler's tick with up to 100,000 scheduled pipelines.
+  ibScheduleTick,
   idleRssAfter,
 ];

@@ -42,6 +42,15 @@ function taskKey(dueAt: number, id: string): string {
   return `${String(Math.max(0, Math.floor(dueAt))).padStart(15, '0')}/${id}`;
 }
 
+/**
+ * Removes a task that has not run yet, in the caller's transaction (a pipeline's schedule task when
+ * the pipeline changes). `dueAt` and `id` are what `schedule` was given and returned. False when
+ * the task is not there (it ran, or was removed, meanwhile).
+ */
+export function cancelTask(tx: Tx, dueAt: number, id: string): Promise<boolean> {
+  return tx.delete(TASKS, SCOPE, taskKey(dueAt, id));
+}
+
 export class TaskEngine {
   private readonly steps = new Map<string, Step<any>>();
   private running: Promise<number> | undefined;

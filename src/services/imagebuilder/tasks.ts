@@ -1,9 +1,11 @@
-/** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps. */
+/** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps, and pipeline schedules (domain/scheduled-runs.ts). */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
 import { BUILD_TASK_KIND, advanceBuild, type BuildTaskState } from './domain/builds.js';
 import { inProgress } from './domain/images.js';
+import { SCHEDULE_TASK_KIND, type ScheduleTaskState } from './domain/pipeline-schedules.js';
+import { runSchedule } from './domain/scheduled-runs.js';
 import { IMAGES, type ImageRecord } from './domain/records.js';
 import { ibScope } from './domain/scope.js';
 import { timeOutWaitingStep } from './domain/workflow-step-responses.js';
@@ -42,4 +44,5 @@ export function registerImageBuilderTasks(engine: TaskEngine, settings: ServiceS
   engine.register<WaitTimeoutState>(WAIT_TIMEOUT_TASK_KIND, async (job: Task<WaitTimeoutState>, step) => {
     await timeOutWaitingStep(serviceContext(step, job.state, job.id, settings), job.state.stepExecutionId);
   });
+  engine.register<ScheduleTaskState>(SCHEDULE_TASK_KIND, (job, step) => runSchedule(serviceContext(step, job.state, job.id, settings), job));
 }

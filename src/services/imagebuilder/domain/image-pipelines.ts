@@ -3,7 +3,7 @@
  * store. A pipeline names exactly one recipe (image or container) and an infrastructure
  * configuration, optionally a distribution configuration; all must exist in the caller's account
  * and region. The record is the ImagePipeline output shape (records.ts); `lastRunStatus` and
- * `dateLastRun` are written by builds, `dateNextRun` by the scheduler.
+ * `dateLastRun` are written by builds, `dateNextRun` by the schedule (pipeline-schedules.ts).
  */
 import { AwsError } from '../../../kernel/errors.js';
 import type { CreateImagePipelineRequest, ImagePipeline, UpdateImagePipelineRequest } from '../../../generated/imagebuilder.js';
@@ -43,20 +43,6 @@ export function checkOneRecipe(input: { imageRecipeArn?: string; containerRecipe
     throw new AwsError('InvalidParameterCombinationException', input.imageRecipeArn === undefined
       ? "You must specify either 'imageRecipeArn' or 'containerRecipeArn'."
       : "You cannot specify both 'imageRecipeArn' and 'containerRecipeArn'. Specify exactly one of them.");
-  }
-}
-
-// A light check only: the full cron syntax (six fields and their ranges, `rate(value unit)`) and
-// the firing of schedules belong to the scheduler. The prefix of the text is AWS's (real
-// `Invalid CRON expression` errors read `The value supplied for parameter
-// 'schedule.scheduleExpression' is not valid. Invalid schedule expression. Details: ...`).
-const SCHEDULE_EXPRESSION = /^(?:cron|rate)\(.+\)$/;
-
-export function checkSchedule(input: { schedule?: CreateImagePipelineRequest['schedule'] }): void {
-  if (input.schedule === undefined) return;
-  const expression = input.schedule.scheduleExpression;
-  if (expression === undefined || !SCHEDULE_EXPRESSION.test(expression)) {
-    throw new AwsError('InvalidParameterValueException', "The value supplied for parameter 'schedule.scheduleExpression' is not valid. Invalid schedule expression. Details: The expression must be a cron(...) or rate(...) expression.");
   }
 }
 

@@ -9,6 +9,7 @@ import { requireDistributionConfiguration, requireInfrastructureConfiguration, r
 import { createBuild } from './builds.js';
 import { recordPipelineRun } from './pipeline-status.js';
 import type { ImagePipelineRecord, ImageRecord } from './records.js';
+import { noteBuildStarted } from './schedule-dependencies.js';
 import { ensureServiceLinkedRole } from './service-role.js';
 
 export async function startPipelineBuild(
@@ -32,5 +33,6 @@ export async function startPipelineBuild(
     imageScanningConfiguration: pipeline.imageScanningConfiguration,
   });
   await recordPipelineRun(ctx, pipeline, image);
+  await noteBuildStarted(ctx, pipeline, recipe, image);
   return image;
 }

@@ -1,14 +1,16 @@
 import type { CreateImagePipelineRequest, CreateImagePipelineResponse } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { alreadyExists, findImagePipeline, unversionedArn, unversionedKey } from '../domain/configurations.js';
-import { checkOneRecipe, checkSchedule, pipelineSettings } from '../domain/image-pipelines.js';
+import { checkOneRecipe, pipelineSettings } from '../domain/image-pipelines.js';
+import { armSchedule, checkSchedule } from '../domain/pipeline-schedules.js';
 import { idempotent } from '../domain/idempotency.js';
 import { IMAGE_PIPELINES, type ImagePipelineRecord } from '../domain/records.js';
 import { ibScope } from '../domain/scope.js';
 
 /**
- * Creates an image pipeline from one recipe and the configurations it names. `dateNextRun` is
- * left to the scheduler; `lastRunStatus` and `dateLastRun` to the builds the pipeline runs.
+ * Creates an image pipeline from one recipe and the configurations it names. An ENABLED pipeline
+ * with a schedule starts firing (`dateNextRun`); `lastRunStatus` and `dateLastRun` are left to the
+ * builds the pipeline runs.
  */
 export async function CreateImagePipeline(input: CreateImagePipelineRequest, ctx: HandlerContext): Promise<CreateImagePipelineResponse> {
   checkOneRecipe(input);
@@ -21,6 +23,7 @@ export async function CreateImagePipeline(input: CreateImagePipelineRequest, ctx
     const record: ImagePipelineRecord = {
       arn, name: input.name, ...settings, dateCreated: now, dateUpdated: now, tags: input.tags ?? {}, consecutiveFailures: 0,
     };
+    await armSchedule(ctx, record);
     await ctx.tx.put(IMAGE_PIPELINES, ibScope(ctx.scope), unversionedKey(input.name), record);
     return { requestId: ctx.scope.requestId, clientToken: input.clientToken, imagePipelineArn: arn };
   });

@@ -1,7 +1,8 @@
 import type { UpdateImagePipelineRequest, UpdateImagePipelineResponse } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { getImagePipeline, unversionedKey } from '../domain/configurations.js';
-import { checkOneRecipe, checkSchedule, pipelineSettings } from '../domain/image-pipelines.js';
+import { checkOneRecipe, pipelineSettings } from '../domain/image-pipelines.js';
+import { armSchedule, checkSchedule } from '../domain/pipeline-schedules.js';
 import { idempotent } from '../domain/idempotency.js';
 import { IMAGE_PIPELINES, type ImagePipelineRecord } from '../domain/records.js';
 import { ibScope } from '../domain/scope.js';
@@ -21,9 +22,9 @@ export async function UpdateImagePipeline(input: UpdateImagePipelineRequest, ctx
     const settings = await pipelineSettings(ctx, input);
     const record: ImagePipelineRecord = {
       ...existing, ...settings, dateUpdated: ctx.clock.now().toISOString(), consecutiveFailures: 0,
-      // Without a schedule nothing runs next; with one, the scheduler keeps dateNextRun.
-      dateNextRun: settings.schedule ? existing.dateNextRun : undefined,
     };
+    // The old firing stops; the new schedule (if any, and ENABLED) fires from now on.
+    await armSchedule(ctx, record);
     await ctx.tx.put(IMAGE_PIPELINES, ibScope(ctx.scope), unversionedKey(existing.name), record);
     return { requestId: ctx.scope.requestId, clientToken: input.clientToken, imagePipelineArn: existing.arn };
   });
