@@ -14,6 +14,7 @@ import type {
   WorkflowStepExecutionStatus, WorkflowStepMetadata,
 } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
+import { componentSteps, type PlannedOutcome } from './component-steps.js';
 import { keyOf } from './images.js';
 import type { ImageRecord } from './records.js';
 import { ibScope } from './scope.js';
@@ -36,7 +37,7 @@ interface StepRecord {
   name: string;
   action: string;
   description: string;
-  onFailure: 'Abort' | 'Continue';
+  onFailure: 'Abort' | 'Continue' | 'Ignore';
   timeoutSeconds: number;
   status: WorkflowStepExecutionStatus;
   message?: string;
@@ -44,6 +45,8 @@ interface StepRecord {
   outputs?: string;
   startTime?: string;
   endTime?: string;
+  /** A component step's outcome (component-steps.ts). */
+  planned?: PlannedOutcome;
 }
 
 export interface WorkflowExecutionRecord {
@@ -64,7 +67,7 @@ interface StepTemplate {
   name: string;
   action: string;
   description: string;
-  onFailure?: 'Continue';
+  onFailure?: 'Abort' | 'Continue' | 'Ignore';
   timeoutSeconds: number;
   outputs?: (facts: BuildFacts) => Record<string, string>;
 }
@@ -122,7 +125,12 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
   const imageKey = keyOf(image);
   const seq = await ctx.tx.count(WORKFLOW_EXECUTIONS, scope, { prefix: `${imageKey}/` });
   const key = `${imageKey}/${String(seq).padStart(2, '0')}`;
-  const { name, steps } = template(type, image);
+  const { name, steps: managed } = template(type, image);
+  // The recipe's component steps run within the Apply<Stage>Components step: shown right after it.
+  const apply = managed.findIndex((s) => s.action === 'ExecuteComponents') + 1;
+  const steps: Array<StepTemplate & { inputs?: unknown; planned?: PlannedOutcome }> = [
+    ...managed.slice(0, apply), ...await componentSteps(ctx, image, type), ...managed.slice(apply),
+  ];
   const record: WorkflowExecutionRecord = {
     workflowExecutionId: `wf-${ctx.ids.uuid()}`,
     workflowBuildVersionArn: workflowArn(image, type, name),
@@ -133,7 +141,8 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
     steps: steps.map((step) => ({
       stepExecutionId: `step-${ctx.ids.uuid()}`, name: step.name, action: step.action, description: step.description,
       onFailure: step.onFailure ?? 'Abort', timeoutSeconds: step.timeoutSeconds, status: 'PENDING',
-      inputs: JSON.stringify(step.action === 'LaunchInstance' ? { waitFor: 'ssmAgent' } : step.action === 'DistributeImage' ? {} : { instanceId: facts.instanceId }),
+      planned: step.planned,
+      inputs: JSON.stringify(step.inputs ?? (step.action === 'LaunchInstance' ? { waitFor: 'ssmAgent' } : step.action === 'DistributeImage' ? {} : { instanceId: facts.instanceId })),
       outputs: step.outputs ? JSON.stringify(step.outputs(facts)) : undefined,
     })),
   };
@@ -144,7 +153,7 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
 }
 
 /** The image's workflow that is still running, with its key. */
-async function running(ctx: HandlerContext, image: ImageRecord): Promise<{ key: string; record: WorkflowExecutionRecord } | undefined> {
+export async function running(ctx: HandlerContext, image: ImageRecord): Promise<{ key: string; record: WorkflowExecutionRecord } | undefined> {
   const all = await ctx.tx.list<WorkflowExecutionRecord>(WORKFLOW_EXECUTIONS, ibScope(ctx.scope), { prefix: `${keyOf(image)}/` });
   const last = all.at(-1);
   return last && last.value.status === 'RUNNING' ? { key: last.key, record: last.value } : undefined;
@@ -162,13 +171,20 @@ function stepsAt(record: WorkflowExecutionRecord, at: number): StepRecord[] {
   const start = Date.parse(record.startTime);
   const end = Date.parse(record.plannedEndTime);
   const n = record.steps.length;
-  const current = end <= start ? n - 1 : Math.min(n - 1, Math.floor(((at - start) / (end - start)) * n));
+  // A component step where the build will stop keeps running (retrying) until the stage ends.
+  const stop = record.steps.findIndex((s) => s.planned?.stopReason);
+  const current = Math.min(end <= start ? n - 1 : Math.min(n - 1, Math.floor(((at - start) / (end - start)) * n)), stop < 0 ? n - 1 : stop);
   return record.steps.map((step, i) => {
     const [from, to] = share(start, end, i, n);
-    if (i < current) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+    if (i < current) return { ...step, ...finalStatus(step), startTime: from, endTime: to };
     if (i === current) return { ...step, status: 'RUNNING', startTime: from, outputs: undefined };
     return { ...step, outputs: undefined };
   });
+}
+
+/** How a step that ran ends: as planned for a component step, else COMPLETED. */
+function finalStatus(step: StepRecord): Pick<StepRecord, 'status' | 'message'> {
+  return { status: step.planned?.status ?? 'COMPLETED', message: step.planned?.message ?? step.message };
 }
 
 export type WorkflowOutcome =
@@ -187,7 +203,7 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
   if (outcome.status === 'COMPLETED') {
     record.steps = record.steps.map((step, i) => {
       const [from, to] = share(start, Math.max(start, at), i, n);
-      return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+      return { ...step, ...finalStatus(step), startTime: from, endTime: to };
     });
   } else {
     const stopped = outcome.status === 'FAILED'
@@ -195,8 +211,9 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
       : stepsAt(record, at).findIndex((s) => s.status === 'RUNNING');
     record.steps = record.steps.map((step, i) => {
       const [from, to] = share(start, Math.max(start, at), i, stopped + 1);
-      if (i < stopped) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+      if (i < stopped) return { ...step, ...finalStatus(step), startTime: from, endTime: to };
       if (i === stopped) {
+        if (outcome.status === 'FAILED' && step.planned) return { ...step, ...finalStatus(step), startTime: from, endTime: endAt };
         return outcome.status === 'FAILED'
           ? { ...step, status: 'FAILED', message: outcome.message, startTime: from, endTime: endAt, outputs: undefined }
           : { ...step, status: 'CANCELLED', startTime: from, endTime: endAt, outputs: undefined };
