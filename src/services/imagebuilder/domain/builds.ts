@@ -27,8 +27,9 @@ import { followPipeline } from './pipeline-status.js';
 import type { DistributionConfigurationRecord, ImagePipelineRecord, ImageRecord, InfrastructureConfigurationRecord } from './records.js';
 import { arnName, ibArn } from './scope.js';
 import { assumeServiceRole } from './service-role.js';
+import { componentFailure } from './component-steps.js';
 import { planWorkflows } from './workflow-configurations.js';
-import { finishWorkflow, startWorkflow, type BuildFacts, type WorkflowKind } from './workflow-executions.js';
+import { finishWorkflow, running, startWorkflow, type BuildFacts, type WorkflowKind } from './workflow-executions.js';
 import { holdAtWaitStep, waitStartOf } from './workflow-waits.js';
 
 export const BUILD_TASK_KIND = 'imagebuilder.imageBuild';
@@ -245,6 +246,11 @@ export async function advanceBuild(ctx: HandlerContext, image: ImageRecord, stat
     const reason = failHookReason(image, status!);
     if (reason) {
       await failBuild(ctx, image, at, reason, HOOK_STEP[status!]);
+      return undefined;
+    }
+    const failed = componentFailure((await running(ctx, image))?.record.steps ?? []);
+    if (failed) {
+      await failBuild(ctx, image, at, failed.reason, failed.stepName);
       return undefined;
     }
   }

@@ -1,23 +1,29 @@
 /**
- * Reading a component document far enough to know its type: a document whose phases are only
- * test phases is a TEST component, any other a BUILD component. The full check of documents
- * (steps, action modules, inputs) belongs to the component-document validator.
+ * Component documents as CreateComponent takes them: checked as AWSTOE checks them
+ * (component-document/validate.ts), a bad document answered with InvalidParameterValueException
+ * saying where and what is wrong. A document whose phases are only test phases is a TEST
+ * component, any other a BUILD component.
  */
 import { AwsError } from '../../../kernel/errors.js';
+import type { ComponentDocument } from './component-document/validate.js';
 
-export async function componentTypeOf(data: string): Promise<'BUILD' | 'TEST'> {
-  // Loaded on first use: the YAML parser is a noticeable part of Kiln's start-up otherwise.
-  const { parse } = await import('yaml');
-  let doc: unknown;
+/** Loaded on first use: the YAML parser is a noticeable part of Kiln's start-up otherwise. */
+async function validator(): Promise<typeof import('./component-document/validate.js')> {
+  return import('./component-document/validate.js');
+}
+
+/** The checked document; `platform` is the component's (some action modules run on one platform only). */
+export async function readComponentDocument(data: string, platform?: string, parameter = 'data'): Promise<ComponentDocument> {
+  const { validateComponentDocument, DocumentProblem } = await validator();
   try {
-    doc = parse(data);
+    return validateComponentDocument(data, platform);
   } catch (error) {
-    throw new AwsError('InvalidParameterValueException', `The value supplied for parameter 'data' is not valid. The document is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof DocumentProblem)) throw error;
+    // AWS's prefix for a bad parameter value; what follows is Kiln's wording of AWSTOE's finding.
+    throw new AwsError('InvalidParameterValueException', `The value supplied for parameter '${parameter}' is not valid. ${error.message}`);
   }
-  const phases = (doc as { phases?: unknown })?.phases;
-  if (!Array.isArray(phases) || phases.length === 0) {
-    throw new AwsError('InvalidParameterValueException', "The value supplied for parameter 'data' is not valid. The document must contain a 'phases' list.");
-  }
-  const names = phases.map((phase) => (phase as { name?: unknown })?.name);
-  return names.every((name) => name === 'test' || name === 'container-host-test') ? 'TEST' : 'BUILD';
+}
+
+export async function componentTypeOf(data: string, platform?: string): Promise<'BUILD' | 'TEST'> {
+  return (await readComponentDocument(data, platform)).type;
 }

@@ -7,6 +7,7 @@ import { AwsError } from '../../../kernel/errors.js';
 import type { ComponentConfiguration, Platform } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
 import { findComponent, notFound, parseComponentArn, type ComponentRecord } from './components.js';
+import { readComponentDocument } from './documents.js';
 import { IMAGES, type ImageRecord } from './records.js';
 import { arnName, ibScope } from './scope.js';
 import { checkWildcardVersion } from './versions.js';
@@ -67,28 +68,17 @@ async function checkParameters(build: ComponentRecord, component: ComponentConfi
   const given = (component.parameters ?? []).map((p) => p.name);
   if (given.length === 0) return;
   if (build.data === undefined) return; // a document in S3: Kiln cannot read it, so cannot check
-  const defined = await definedParameters(build.data);
+  const defined = await definedParameters(build);
   const undefinedNames = given.filter((name) => !defined.has(name));
   if (undefinedNames.length > 0) {
     throw new AwsError('InvalidParameterCombinationException', `The value supplied for parameter 'components[${index}].parameters' is not valid. The following parameters are not defined in the provided component: ${undefinedNames.join(', ')}`);
   }
 }
 
-/** The names in a component document's `parameters` list (`- Name: {type: string, ...}`). */
-async function definedParameters(data: string): Promise<Set<string>> {
-  const { parse } = await import('yaml');
-  let doc: unknown;
-  try {
-    doc = parse(data);
-  } catch {
-    return new Set();
-  }
-  const list = (doc as { parameters?: unknown })?.parameters;
-  const names = new Set<string>();
-  if (Array.isArray(list)) {
-    for (const entry of list) if (entry && typeof entry === 'object') for (const name of Object.keys(entry)) names.add(name);
-  }
-  return names;
+/** The names in a component document's `parameters` list (none for a document Kiln cannot read). */
+async function definedParameters(build: ComponentRecord): Promise<Set<string>> {
+  const document = await readComponentDocument(build.data!, build.platform).catch(() => undefined);
+  return new Set(document?.parameters ?? []);
 }
 
 const IMAGE_ARN = /^arn:aws[^:]*:imagebuilder:([^:]+):([^:]+):image\/([a-z0-9-_]+)(?:\/((?:[0-9]+|x)\.(?:[0-9]+|x)\.(?:[0-9]+|x))(?:\/([0-9]+))?)?$/;

@@ -14,6 +14,7 @@ import type {
   WorkflowStepExecutionStatus, WorkflowStepMetadata,
 } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
+import { componentSteps, type PlannedOutcome } from './component-steps.js';
 import { keyOf } from './images.js';
 import { customWorkflowSteps } from './workflow-custom-steps.js';
 import type { ImageRecord } from './records.js';
@@ -37,7 +38,7 @@ export interface StepRecord {
   name: string;
   action: string;
   description: string;
-  onFailure: 'Abort' | 'Continue';
+  onFailure: 'Abort' | 'Continue' | 'Ignore';
   timeoutSeconds: number;
   status: WorkflowStepExecutionStatus;
   message?: string;
@@ -47,6 +48,8 @@ export interface StepRecord {
   endTime?: string;
   /** Kiln's own: the step's status and times are recorded (custom workflows), not derived from the clock. */
   settled?: boolean;
+  /** A component step's outcome (component-steps.ts). */
+  planned?: PlannedOutcome;
 }
 
 export interface WorkflowExecutionRecord {
@@ -71,7 +74,7 @@ interface StepTemplate {
   name: string;
   action: string;
   description: string;
-  onFailure?: 'Continue';
+  onFailure?: 'Abort' | 'Continue' | 'Ignore';
   timeoutSeconds: number;
   outputs?: (facts: BuildFacts) => Record<string, string>;
 }
@@ -129,8 +132,13 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
   const imageKey = keyOf(image);
   const seq = await ctx.tx.count(WORKFLOW_EXECUTIONS, scope, { prefix: `${imageKey}/` });
   const key = `${imageKey}/${String(seq).padStart(2, '0')}`;
-  const { name, steps } = template(type, image);
   const custom = await customWorkflowSteps(ctx, image, type, facts);
+  const { name, steps: managed } = template(type, image);
+  // The recipe's component steps run within the Apply<Stage>Components step: shown right after it.
+  const apply = managed.findIndex((s) => s.action === 'ExecuteComponents') + 1;
+  const steps: Array<StepTemplate & { inputs?: unknown; planned?: PlannedOutcome }> = custom ? [] : [
+    ...managed.slice(0, apply), ...await componentSteps(ctx, image, type), ...managed.slice(apply),
+  ];
   const record: WorkflowExecutionRecord = {
     workflowExecutionId: `wf-${ctx.ids.uuid()}`,
     workflowBuildVersionArn: custom?.workflowBuildVersionArn ?? workflowArn(image, type, name),
@@ -141,7 +149,8 @@ export async function startWorkflow(ctx: HandlerContext, image: ImageRecord, typ
     steps: custom?.steps ?? steps.map((step) => ({
       stepExecutionId: `step-${ctx.ids.uuid()}`, name: step.name, action: step.action, description: step.description,
       onFailure: step.onFailure ?? 'Abort', timeoutSeconds: step.timeoutSeconds, status: 'PENDING',
-      inputs: JSON.stringify(step.action === 'LaunchInstance' ? { waitFor: 'ssmAgent' } : step.action === 'DistributeImage' ? {} : { instanceId: facts.instanceId }),
+      planned: step.planned,
+      inputs: JSON.stringify(step.inputs ?? (step.action === 'LaunchInstance' ? { waitFor: 'ssmAgent' } : step.action === 'DistributeImage' ? {} : { instanceId: facts.instanceId })),
       outputs: step.outputs ? JSON.stringify(step.outputs(facts)) : undefined,
     })),
   };
@@ -179,15 +188,22 @@ function stepsAt(record: WorkflowExecutionRecord, at: number): StepRecord[] {
   const end = Date.parse(record.plannedEndTime);
   const open = openSteps(record);
   const n = open.length;
-  const current = end <= start ? n - 1 : Math.min(n - 1, Math.floor(((at - start) / (end - start)) * n));
+  // A component step where the build will stop keeps running (retrying) until the stage ends.
+  const stop = open.findIndex((i) => record.steps[i].planned?.stopReason);
+  const current = Math.min(end <= start ? n - 1 : Math.min(n - 1, Math.floor(((at - start) / (end - start)) * n)), stop < 0 ? n - 1 : stop);
   return record.steps.map((step, i) => {
     const j = open.indexOf(i);
     if (j < 0) return step;
     const [from, to] = share(start, end, j, n);
-    if (j < current) return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+    if (j < current) return { ...step, ...finalStatus(step), startTime: from, endTime: to };
     if (j === current) return { ...step, status: 'RUNNING', startTime: from, outputs: undefined };
     return { ...step, outputs: undefined };
   });
+}
+
+/** How a step that ran ends: as planned for a component step, else COMPLETED. */
+function finalStatus(step: StepRecord): Pick<StepRecord, 'status' | 'message'> {
+  return { status: step.planned?.status ?? 'COMPLETED', message: step.planned?.message ?? step.message };
 }
 
 export type WorkflowOutcome =
@@ -208,7 +224,7 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
       const j = open.indexOf(i);
       if (j < 0) return step;
       const [from, to] = share(start, Math.max(start, at), j, open.length);
-      return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+      return { ...step, ...finalStatus(step), startTime: from, endTime: to };
     });
   } else {
     const stopped = outcome.status === 'FAILED'
@@ -218,6 +234,7 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
     record.steps = record.steps.map((step, i) => {
       if (i === stopped) {
         const from = step.startTime ?? share(start, Math.max(start, at), before.length, before.length + 1)[0];
+        if (outcome.status === 'FAILED' && step.planned) return { ...step, ...finalStatus(step), startTime: from, endTime: endAt };
         return outcome.status === 'FAILED'
           ? { ...step, status: 'FAILED', message: outcome.message, startTime: from, endTime: endAt, outputs: undefined }
           : { ...step, status: 'CANCELLED', startTime: from, endTime: endAt, outputs: undefined };
@@ -226,7 +243,7 @@ export async function finishWorkflow(ctx: HandlerContext, image: ImageRecord, at
       const j = before.indexOf(i);
       if (j < 0) return { ...step, status: 'SKIPPED', outputs: undefined };
       const [from, to] = share(start, Math.max(start, at), j, before.length + 1);
-      return { ...step, status: 'COMPLETED', startTime: from, endTime: to };
+      return { ...step, ...finalStatus(step), startTime: from, endTime: to };
     });
     if (outcome.status === 'FAILED') record.message = outcome.message;
   }

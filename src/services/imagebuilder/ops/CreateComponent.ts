@@ -18,8 +18,10 @@ export async function CreateComponent(input: CreateComponentRequest, ctx: Handle
       : "You cannot specify both 'data' and 'uri'. Specify exactly one of them.");
   }
   parseSemanticVersion(input.semanticVersion);
-  // A document kept in S3 cannot be read here; such a component is taken to be a BUILD component.
-  const type = input.data !== undefined ? await componentTypeOf(input.data) : 'BUILD';
+  // The document is checked before anything else is (dryRun included: an invalid document is
+  // answered with its error, a valid one with DryRunOperationException). A document kept in S3
+  // cannot be read here; such a component is taken to be a BUILD component.
+  const type = input.data !== undefined ? await componentTypeOf(input.data, input.platform) : 'BUILD';
   if (input.dryRun) {
     throw new AwsError('DryRunOperationException', 'The request would have succeeded, but the dryRun parameter was set.');
   }
