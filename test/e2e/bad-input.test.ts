@@ -346,7 +346,7 @@ describe('bad input over raw HTTP', () => {
       assertQueryError(await iamForm({ Action: 'ListSAMLProviders', Version: '2010-05-08' }), {
         status: 501, code: 'NotImplemented', namespace: IAM_NS, type: 'Receiver', message: /\bListSAMLProviders\b/,
       });
-      assertRestJsonError(await ibJson('POST', '/ListLifecyclePolicies', '{}'), { status: 501, code: 'NotImplemented', message: /\bListLifecyclePolicies\b/ });
+      assertRestJsonError(await ibJson('POST', '/ListWaitingWorkflowSteps', '{}'), { status: 501, code: 'NotImplemented', message: /\bListWaitingWorkflowSteps\b/ });
       await assertUnchanged();
     });
   });

@@ -22,6 +22,7 @@ import { requireRecipe } from './domain/build-inputs.js';
 import { importArnName } from './domain/builds.js';
 import { peekBuildNumber } from './domain/image-versions.js';
 import { findImageOrUndefined } from './domain/images.js';
+import { lifecyclePolicyArn } from './domain/lifecycle-policies.js';
 
 /** The tag keys of a create: the request's tags, and the tags of the resource it creates. */
 function createdTags(tags: Record<string, string> | undefined): ConditionValues {
@@ -155,7 +156,26 @@ export const imagebuilderAuthorization: AuthorizationTable = {
   },
 
   // Creates Kiln does not implement yet still carry their tag keys.
-  CreateLifecyclePolicy: creates, CreateWorkflow: creates,
+  CreateWorkflow: creates,
+
+  // Lifecycle policies on the policy (its tags once it exists), StartResourceStateUpdate on the
+  // image, executions on `lifecycle-execution/<id>` (the Service Authorization Reference's
+  // lifecycleExecution resource), ListLifecycleExecutions on the resource it lists for.
+  CreateLifecyclePolicy: {
+    resources: (i: T.CreateLifecyclePolicyRequest, ctx) => [lifecyclePolicyArn(ctx, i.name)],
+    conditions: (i: T.CreateLifecyclePolicyRequest) => createdTags(i.tags),
+  },
+  UpdateLifecyclePolicy: { resources: async (i: T.UpdateLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  GetLifecyclePolicy: { resources: async (i: T.GetLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  DeleteLifecyclePolicy: { resources: async (i: T.DeleteLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  ListLifecyclePolicies: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'lifecycle-policy/*')] },
+  StartResourceStateUpdate: { resources: async (i: T.StartResourceStateUpdateRequest, ctx) => [await imageRef(ctx, i.resourceArn)] },
+  ListLifecycleExecutions: { resources: async (i: T.ListLifecycleExecutionsRequest, ctx) => [await taggedRef(ctx, i.resourceArn)] },
+  GetLifecycleExecution: { resources: (i: T.GetLifecycleExecutionRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)] },
+  ListLifecycleExecutionResources: {
+    resources: (i: T.ListLifecycleExecutionResourcesRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)],
+  },
+  CancelLifecycleExecution: { resources: (i: T.CancelLifecycleExecutionRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)] },
 
   // Images and builds: creates on the image build they will make (and the recipe and
   // configurations they read), the others on the image with its tags; workflow executions on

@@ -55,11 +55,21 @@ import { UntagResource } from './ops/UntagResource.js';
 import { UpdateDistributionConfiguration } from './ops/UpdateDistributionConfiguration.js';
 import { UpdateImagePipeline } from './ops/UpdateImagePipeline.js';
 import { UpdateInfrastructureConfiguration } from './ops/UpdateInfrastructureConfiguration.js';
+import { CancelLifecycleExecution } from './ops/CancelLifecycleExecution.js';
+import { CreateLifecyclePolicy } from './ops/CreateLifecyclePolicy.js';
+import { DeleteLifecyclePolicy } from './ops/DeleteLifecyclePolicy.js';
+import { GetLifecycleExecution } from './ops/GetLifecycleExecution.js';
+import { GetLifecyclePolicy } from './ops/GetLifecyclePolicy.js';
+import { ListLifecycleExecutionResources } from './ops/ListLifecycleExecutionResources.js';
+import { ListLifecycleExecutions } from './ops/ListLifecycleExecutions.js';
+import { ListLifecyclePolicies } from './ops/ListLifecyclePolicies.js';
+import { StartResourceStateUpdate } from './ops/StartResourceStateUpdate.js';
+import { UpdateLifecyclePolicy } from './ops/UpdateLifecyclePolicy.js';
 import { notImplemented, type HandlerMap } from '../types.js';
 
 export const imagebuilderHandlers = {
   CancelImageCreation,
-  CancelLifecycleExecution: notImplemented,
+  CancelLifecycleExecution,
   CreateComponent,
   CreateContainerRecipe,
   CreateDistributionConfiguration,
@@ -67,7 +77,7 @@ export const imagebuilderHandlers = {
   CreateImagePipeline,
   CreateImageRecipe,
   CreateInfrastructureConfiguration,
-  CreateLifecyclePolicy: notImplemented,
+  CreateLifecyclePolicy,
   CreateWorkflow: notImplemented,
   DeleteComponent,
   DeleteContainerRecipe,
@@ -76,7 +86,7 @@ export const imagebuilderHandlers = {
   DeleteImagePipeline,
   DeleteImageRecipe,
   DeleteInfrastructureConfiguration,
-  DeleteLifecyclePolicy: notImplemented,
+  DeleteLifecyclePolicy,
   DeleteWorkflow: notImplemented,
   DistributeImage: notImplemented,
   GetComponent,
@@ -90,8 +100,8 @@ export const imagebuilderHandlers = {
   GetImageRecipe,
   GetImageRecipePolicy,
   GetInfrastructureConfiguration,
-  GetLifecycleExecution: notImplemented,
-  GetLifecyclePolicy: notImplemented,
+  GetLifecycleExecution,
+  GetLifecyclePolicy,
   GetMarketplaceResource: notImplemented,
   GetWorkflow: notImplemented,
   GetWorkflowExecution,
@@ -112,9 +122,9 @@ export const imagebuilderHandlers = {
   ListImageScanFindings: notImplemented,
   ListImages,
   ListInfrastructureConfigurations,
-  ListLifecycleExecutionResources: notImplemented,
-  ListLifecycleExecutions: notImplemented,
-  ListLifecyclePolicies: notImplemented,
+  ListLifecycleExecutionResources,
+  ListLifecycleExecutions,
+  ListLifecyclePolicies,
   ListTagsForResource,
   ListWaitingWorkflowSteps: notImplemented,
   ListWorkflowBuildVersions: notImplemented,
@@ -128,11 +138,11 @@ export const imagebuilderHandlers = {
   RetryImage: notImplemented,
   SendWorkflowStepAction: notImplemented,
   StartImagePipelineExecution,
-  StartResourceStateUpdate: notImplemented,
+  StartResourceStateUpdate,
   TagResource,
   UntagResource,
   UpdateDistributionConfiguration,
   UpdateImagePipeline,
   UpdateInfrastructureConfiguration,
-  UpdateLifecyclePolicy: notImplemented,
+  UpdateLifecyclePolicy,
 } satisfies HandlerMap<ImageBuilderOperations>;

@@ -1,4 +1,4 @@
-/** Image Builder's background work: the steps of an image build (domain/builds.ts). */
+/** Image Builder's background work: the steps of an image build (domain/builds.ts), and lifecycle policies' (lifecycle-tasks.ts). */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
@@ -6,9 +6,10 @@ import { BUILD_TASK_KIND, advanceBuild, type BuildTaskState } from './domain/bui
 import { inProgress } from './domain/images.js';
 import { IMAGES, type ImageRecord } from './domain/records.js';
 import { ibScope } from './domain/scope.js';
+import { registerLifecycleTasks } from './lifecycle-tasks.js';
 
-/** A handler context for work Image Builder does on its own, in the account and region of the build. */
-function serviceContext(step: StepContext, state: BuildTaskState, taskId: string, settings: ServiceSettings): HandlerContext {
+/** A handler context for work Image Builder does on its own, in the account and region the task belongs to. */
+export function serviceContext(step: StepContext, state: Pick<BuildTaskState, 'partition' | 'account' | 'region'>, taskId: string, settings: ServiceSettings): HandlerContext {
   const { partition, account, region } = state;
   return {
     scope: {
@@ -37,4 +38,5 @@ export function registerImageBuilderTasks(engine: TaskEngine, settings: ServiceS
       due = next;
     }
   });
+  registerLifecycleTasks(engine, settings);
 }
