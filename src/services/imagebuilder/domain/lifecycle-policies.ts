@@ -121,9 +121,8 @@ export function checkPolicySettings(input: LifecyclePolicySettings): void {
     if (seen.has(detail.action.type)) throw invalid(`${at}.action.type`, `A lifecycle policy can have only one ${detail.action.type} rule.`);
     seen.add(detail.action.type);
     const { filter } = detail;
+    // A COUNT filter's `unit` and `retainAtLeast` are documented for AGE filters only: ignored, not refused.
     if (filter.type === 'AGE' && !filter.unit) throw invalid(`${at}.filter.unit`, 'An AGE filter needs a unit (DAYS, WEEKS, MONTHS or YEARS).');
-    if (filter.type === 'COUNT' && filter.unit) throw invalid(`${at}.filter.unit`, 'A COUNT filter has no unit.');
-    if (filter.type === 'COUNT' && filter.retainAtLeast !== undefined) throw invalid(`${at}.filter.retainAtLeast`, 'retainAtLeast applies only to AGE filters.');
     const include = detail.action.includeResources;
     if (input.resourceType === 'CONTAINER_IMAGE') {
       if (detail.action.type !== 'DELETE') throw invalid(`${at}.action.type`, 'Container image policies support only DELETE rules.');
