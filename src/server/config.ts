@@ -32,6 +32,8 @@ export interface KilnConfig {
   buildTestingMs: number;
   buildDistributingMs: number;
   buildIntegratingMs: number;
+  /** Lifecycle executions: how long each resource's action (deprecate, disable, delete) takes. */
+  lifecycleActionMs: number;
 }
 
 export const DEFAULT_CONFIG: KilnConfig = {
@@ -56,6 +58,7 @@ export const DEFAULT_CONFIG: KilnConfig = {
   buildTestingMs: 2000,
   buildDistributingMs: 2000,
   buildIntegratingMs: 1000,
+  lifecycleActionMs: 1000,
 };
 
 /** The environment variable for each setting, e.g. KILN_PORT, KILN_DATA_DIR, KILN_AUTH. */
@@ -67,6 +70,7 @@ export const ENV_NAMES: Record<keyof KilnConfig, string> = {
   slrDeletionRunMs: 'KILN_SLR_DELETION_RUN_MS', slrDeletionRetentionMs: 'KILN_SLR_DELETION_RETENTION_MS',
   buildPendingMs: 'KILN_BUILD_PENDING_MS', buildBuildingMs: 'KILN_BUILD_BUILDING_MS', buildTestingMs: 'KILN_BUILD_TESTING_MS',
   buildDistributingMs: 'KILN_BUILD_DISTRIBUTING_MS', buildIntegratingMs: 'KILN_BUILD_INTEGRATING_MS',
+  lifecycleActionMs: 'KILN_LIFECYCLE_ACTION_MS',
 };
 
 export class ConfigError extends Error {}
@@ -76,7 +80,8 @@ export function coerceSetting<K extends keyof KilnConfig>(key: K, raw: string): 
   const fail = (expected: string) => new ConfigError(`Invalid ${key} '${raw}': expected ${expected}.`);
   switch (key) {
     case 'port': case 'maxBodyBytes': case 'slrDeletionStartMs': case 'slrDeletionRunMs': case 'slrDeletionRetentionMs':
-    case 'buildPendingMs': case 'buildBuildingMs': case 'buildTestingMs': case 'buildDistributingMs': case 'buildIntegratingMs': {
+    case 'buildPendingMs': case 'buildBuildingMs': case 'buildTestingMs': case 'buildDistributingMs': case 'buildIntegratingMs':
+    case 'lifecycleActionMs': {
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 0 || (key === 'port' && n > 65535)) throw fail('a whole number' + (key === 'port' ? ' from 0 to 65535' : ''));
       return n as KilnConfig[K];

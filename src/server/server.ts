@@ -50,6 +50,7 @@ export function settingsOf(config: KilnConfig): ServiceSettings {
       pendingMs: config.buildPendingMs, buildingMs: config.buildBuildingMs, testingMs: config.buildTestingMs,
       distributingMs: config.buildDistributingMs, integratingMs: config.buildIntegratingMs,
     },
+    lifecycle: { actionMs: config.lifecycleActionMs },
   };
 }
 

@@ -12,12 +12,15 @@ export interface ServiceSettings {
   slrDeletion: { startDelayMs: number; runMs: number; retentionMs: number };
   /** Image builds: how long an image stays in each in-progress status (any may be 0). */
   imageBuild: { pendingMs: number; buildingMs: number; testingMs: number; distributingMs: number; integratingMs: number };
+  /** Lifecycle executions: how long each resource's action takes (0 finishes a run at its first step). */
+  lifecycle: { actionMs: number };
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
   slrDeletion: { startDelayMs: 500, runMs: 1000, retentionMs: 10 * 60 * 1000 },
   // About ten seconds for a whole build, so waiters (Terraform's, say) finish quickly.
   imageBuild: { pendingMs: 1000, buildingMs: 4000, testingMs: 2000, distributingMs: 2000, integratingMs: 1000 },
+  lifecycle: { actionMs: 1000 },
 };
 
 export interface HandlerContext {

@@ -23,6 +23,7 @@ import { requireRecipe } from './domain/build-inputs.js';
 import { importArnName } from './domain/builds.js';
 import { peekBuildNumber } from './domain/image-versions.js';
 import { findImageOrUndefined } from './domain/images.js';
+import { lifecyclePolicyArn } from './domain/lifecycle-policies.js';
 
 /** The tag keys of a create: the request's tags, and the tags of the resource it creates. */
 function createdTags(tags: Record<string, string> | undefined): ConditionValues {
@@ -111,7 +112,6 @@ async function nextWorkflowArn(ctx: HandlerContext, i: T.CreateWorkflowRequest):
 }
 
 const allComponents = (_i: unknown, ctx: HandlerContext) => [ibArn(ctx.scope, 'component/*')];
-const creates: OperationAuthorization<{ tags?: Record<string, string> }> = { conditions: (i) => createdTags(i.tags) };
 
 export const imagebuilderAuthorization: AuthorizationTable = {
   CreateComponent: {
@@ -171,9 +171,6 @@ export const imagebuilderAuthorization: AuthorizationTable = {
     resources: async (i: T.ListImagePipelineImagesRequest, ctx) => [await unversionedRef(ctx, 'image-pipeline', i.imagePipelineArn)],
   },
 
-  // Creates Kiln does not implement yet still carry their tag keys.
-  CreateLifecyclePolicy: creates,
-
   // Workflows: a create on the build it will make, the others on the workflow they name with its
   // tags (Amazon's managed workflows have none), lists on `workflow/*`; answering a waiting step
   // acts on the image.
@@ -188,6 +185,25 @@ export const imagebuilderAuthorization: AuthorizationTable = {
     resources: (i: T.ListWorkflowBuildVersionsRequest, ctx) => [i.workflowVersionArn ?? ibArn(ctx.scope, 'workflow/*')],
   },
   SendWorkflowStepAction: { resources: async (i: T.SendWorkflowStepActionRequest, ctx) => [await imageRef(ctx, i.imageBuildVersionArn)] },
+
+  // Lifecycle policies on the policy (its tags once it exists), StartResourceStateUpdate on the
+  // image, executions on `lifecycle-execution/<id>` (the Service Authorization Reference's
+  // lifecycleExecution resource), ListLifecycleExecutions on the resource it lists for.
+  CreateLifecyclePolicy: {
+    resources: (i: T.CreateLifecyclePolicyRequest, ctx) => [lifecyclePolicyArn(ctx, i.name)],
+    conditions: (i: T.CreateLifecyclePolicyRequest) => createdTags(i.tags),
+  },
+  UpdateLifecyclePolicy: { resources: async (i: T.UpdateLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  GetLifecyclePolicy: { resources: async (i: T.GetLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  DeleteLifecyclePolicy: { resources: async (i: T.DeleteLifecyclePolicyRequest, ctx) => [await taggedRef(ctx, i.lifecyclePolicyArn)] },
+  ListLifecyclePolicies: { resources: (_i: unknown, ctx) => [ibArn(ctx.scope, 'lifecycle-policy/*')] },
+  StartResourceStateUpdate: { resources: async (i: T.StartResourceStateUpdateRequest, ctx) => [await imageRef(ctx, i.resourceArn)] },
+  ListLifecycleExecutions: { resources: async (i: T.ListLifecycleExecutionsRequest, ctx) => [await taggedRef(ctx, i.resourceArn)] },
+  GetLifecycleExecution: { resources: (i: T.GetLifecycleExecutionRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)] },
+  ListLifecycleExecutionResources: {
+    resources: (i: T.ListLifecycleExecutionResourcesRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)],
+  },
+  CancelLifecycleExecution: { resources: (i: T.CancelLifecycleExecutionRequest, ctx) => [ibArn(ctx.scope, `lifecycle-execution/${i.lifecycleExecutionId}`)] },
 
   // Images and builds: creates on the image build they will make (and the recipe and
   // configurations they read), the others on the image with its tags; workflow executions on

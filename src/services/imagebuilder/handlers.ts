@@ -1,4 +1,4 @@
-/** Every imagebuilder operation in the model, and the file that implements it (or notImplemented). */
+/** Every imagebuilder operation in the model, and the file that implements it. */
 import type { ImageBuilderOperations } from '../../generated/imagebuilder.js';
 import { CancelImageCreation } from './ops/CancelImageCreation.js';
 import { CreateComponent } from './ops/CreateComponent.js';
@@ -67,11 +67,21 @@ import { UntagResource } from './ops/UntagResource.js';
 import { UpdateDistributionConfiguration } from './ops/UpdateDistributionConfiguration.js';
 import { UpdateImagePipeline } from './ops/UpdateImagePipeline.js';
 import { UpdateInfrastructureConfiguration } from './ops/UpdateInfrastructureConfiguration.js';
-import { notImplemented, type HandlerMap } from '../types.js';
+import { CancelLifecycleExecution } from './ops/CancelLifecycleExecution.js';
+import { CreateLifecyclePolicy } from './ops/CreateLifecyclePolicy.js';
+import { DeleteLifecyclePolicy } from './ops/DeleteLifecyclePolicy.js';
+import { GetLifecycleExecution } from './ops/GetLifecycleExecution.js';
+import { GetLifecyclePolicy } from './ops/GetLifecyclePolicy.js';
+import { ListLifecycleExecutionResources } from './ops/ListLifecycleExecutionResources.js';
+import { ListLifecycleExecutions } from './ops/ListLifecycleExecutions.js';
+import { ListLifecyclePolicies } from './ops/ListLifecyclePolicies.js';
+import { StartResourceStateUpdate } from './ops/StartResourceStateUpdate.js';
+import { UpdateLifecyclePolicy } from './ops/UpdateLifecyclePolicy.js';
+import type { HandlerMap } from '../types.js';
 
 export const imagebuilderHandlers = {
   CancelImageCreation,
-  CancelLifecycleExecution: notImplemented,
+  CancelLifecycleExecution,
   CreateComponent,
   CreateContainerRecipe,
   CreateDistributionConfiguration,
@@ -79,7 +89,7 @@ export const imagebuilderHandlers = {
   CreateImagePipeline,
   CreateImageRecipe,
   CreateInfrastructureConfiguration,
-  CreateLifecyclePolicy: notImplemented,
+  CreateLifecyclePolicy,
   CreateWorkflow,
   DeleteComponent,
   DeleteContainerRecipe,
@@ -88,7 +98,7 @@ export const imagebuilderHandlers = {
   DeleteImagePipeline,
   DeleteImageRecipe,
   DeleteInfrastructureConfiguration,
-  DeleteLifecyclePolicy: notImplemented,
+  DeleteLifecyclePolicy,
   DeleteWorkflow,
   DistributeImage,
   GetComponent,
@@ -102,8 +112,8 @@ export const imagebuilderHandlers = {
   GetImageRecipe,
   GetImageRecipePolicy,
   GetInfrastructureConfiguration,
-  GetLifecycleExecution: notImplemented,
-  GetLifecyclePolicy: notImplemented,
+  GetLifecycleExecution,
+  GetLifecyclePolicy,
   GetMarketplaceResource,
   GetWorkflow,
   GetWorkflowExecution,
@@ -124,9 +134,9 @@ export const imagebuilderHandlers = {
   ListImageScanFindings,
   ListImages,
   ListInfrastructureConfigurations,
-  ListLifecycleExecutionResources: notImplemented,
-  ListLifecycleExecutions: notImplemented,
-  ListLifecyclePolicies: notImplemented,
+  ListLifecycleExecutionResources,
+  ListLifecycleExecutions,
+  ListLifecyclePolicies,
   ListTagsForResource,
   ListWaitingWorkflowSteps,
   ListWorkflowBuildVersions,
@@ -140,11 +150,11 @@ export const imagebuilderHandlers = {
   RetryImage,
   SendWorkflowStepAction,
   StartImagePipelineExecution,
-  StartResourceStateUpdate: notImplemented,
+  StartResourceStateUpdate,
   TagResource,
   UntagResource,
   UpdateDistributionConfiguration,
   UpdateImagePipeline,
   UpdateInfrastructureConfiguration,
-  UpdateLifecyclePolicy: notImplemented,
+  UpdateLifecyclePolicy,
 } satisfies HandlerMap<ImageBuilderOperations>;

@@ -1,4 +1,4 @@
-/** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps, and pipeline schedules (domain/scheduled-runs.ts). */
+/** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps, pipeline schedules (domain/scheduled-runs.ts) and lifecycle policies (lifecycle-tasks.ts). */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
@@ -10,9 +10,10 @@ import { IMAGES, type ImageRecord } from './domain/records.js';
 import { ibScope } from './domain/scope.js';
 import { timeOutWaitingStep } from './domain/workflow-step-responses.js';
 import { WAIT_TIMEOUT_TASK_KIND, type WaitTimeoutState } from './domain/workflow-waits.js';
+import { registerLifecycleTasks } from './lifecycle-tasks.js';
 
-/** A handler context for work Image Builder does on its own, in the account and region of the build. */
-function serviceContext(step: StepContext, state: Pick<BuildTaskState, 'partition' | 'account' | 'region'>, taskId: string, settings: ServiceSettings): HandlerContext {
+/** A handler context for work Image Builder does on its own, in the account and region the task belongs to. */
+export function serviceContext(step: StepContext, state: Pick<BuildTaskState, 'partition' | 'account' | 'region'>, taskId: string, settings: ServiceSettings): HandlerContext {
   const { partition, account, region } = state;
   return {
     scope: {
@@ -45,4 +46,5 @@ export function registerImageBuilderTasks(engine: TaskEngine, settings: ServiceS
     await timeOutWaitingStep(serviceContext(step, job.state, job.id, settings), job.state.stepExecutionId);
   });
   engine.register<ScheduleTaskState>(SCHEDULE_TASK_KIND, (job, step) => runSchedule(serviceContext(step, job.state, job.id, settings), job));
+  registerLifecycleTasks(engine, settings);
 }

@@ -25,7 +25,8 @@ function requestHash(input: Record<string, unknown>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export async function idempotent<I extends { clientToken?: string }, O extends { requestId?: string }>(
+/** The first response comes back with this request's `requestId` (outputs without one ignore it). */
+export async function idempotent<I extends { clientToken?: string }, O extends object>(
   operation: string, input: I, ctx: HandlerContext, run: () => Promise<O>,
 ): Promise<O> {
   if (!input.clientToken) return run();

@@ -91,9 +91,14 @@ export const IMAGE_FILTERS = {
   version: (i: ImageRecord) => [i.semanticVersion],
 };
 
+/** The store keeps timestamps as ISO text; the output shape wants a Date. */
+function timestamp(value: Date | string | undefined): Date | undefined {
+  return value === undefined ? undefined : new Date(value);
+}
+
 export function toImage(record: ImageRecord): Image {
   const { semanticVersion: _v, build: _b, buildTaskId: _t, ...image } = record;
-  return image;
+  return { ...image, deprecationTime: timestamp(record.deprecationTime) };
 }
 
 export function toImageSummary(record: ImageRecord): ImageSummary {
@@ -101,6 +106,6 @@ export function toImageSummary(record: ImageRecord): ImageSummary {
     arn: record.arn, name: record.name, type: record.type, version: record.version, platform: record.platform,
     osVersion: record.osVersion, state: record.state, owner: record.arn.split(':')[4], dateCreated: record.dateCreated,
     outputResources: record.outputResources, tags: record.tags, buildType: record.buildType, imageSource: record.imageSource,
-    deprecationTime: record.deprecationTime, lifecycleExecutionId: record.lifecycleExecutionId, loggingConfiguration: record.loggingConfiguration,
+    deprecationTime: timestamp(record.deprecationTime), lifecycleExecutionId: record.lifecycleExecutionId, loggingConfiguration: record.loggingConfiguration,
   };
 }

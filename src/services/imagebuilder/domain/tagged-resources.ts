@@ -18,9 +18,9 @@ import { ibScope } from './scope.js';
 import { buildSortKey, versionSortKey } from './versions.js';
 
 /**
- * Workflows and lifecycle policies have no records yet (Kiln does not implement their operations):
- * these names are reserved for them, so their ARNs already answer ResourceNotFoundException.
- * Keys: `<type>/<name>/<version>/<build>` and `<name>`.
+ * Workflows have no records yet (Kiln does not implement their operations): the name is reserved
+ * for them, so their ARNs already answer ResourceNotFoundException. Keys: `<type>/<name>/<version>/<build>`.
+ * Lifecycle policies (lifecycle-policies.ts) are keyed `<name>`.
  */
 export const WORKFLOWS = 'ib.workflows';
 export const LIFECYCLE_POLICIES = 'ib.lifecyclePolicies';

@@ -1,11 +1,8 @@
 import { AwsError } from '../../../kernel/errors.js';
 import type { DeleteImageRequest, DeleteImageResponse } from '../../../generated/imagebuilder.js';
 import type { HandlerContext } from '../../types.js';
-import { forgetBuild } from '../domain/image-versions.js';
-import { arnNameOf, findImage, inProgress, keyOf } from '../domain/images.js';
-import { IMAGES } from '../domain/records.js';
-import { ibScope } from '../domain/scope.js';
-import { deleteWorkflows } from '../domain/workflow-executions.js';
+import { removeImage } from '../domain/image-removal.js';
+import { findImage, inProgress } from '../domain/images.js';
 
 /**
  * Deletes the Image Builder image resource; the AMIs and container images it made stay, as in
@@ -17,8 +14,6 @@ export async function DeleteImage(input: DeleteImageRequest, ctx: HandlerContext
   if (inProgress(image)) {
     throw new AwsError('InvalidRequestException', `The image '${image.arn}' cannot be deleted while its build is in progress (status ${image.state?.status}). Cancel it with CancelImageCreation first.`);
   }
-  await deleteWorkflows(ctx, image);
-  await ctx.tx.delete(IMAGES, ibScope(ctx.scope), keyOf(image));
-  await forgetBuild(ctx, arnNameOf(image.arn), image);
+  await removeImage(ctx, image);
   return { requestId: ctx.scope.requestId, imageBuildVersionArn: image.arn };
 }

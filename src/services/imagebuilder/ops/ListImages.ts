@@ -17,8 +17,10 @@ const FILTERS = {
 
 /**
  * The account's image versions, one entry per semantic version shown by its newest build; with
- * `byName`, one entry per image name, shown by its newest version. Kiln has no lifecycle
- * policies, so no image is ever DEPRECATED and `includeDeprecated` changes nothing.
+ * `byName`, one entry per image name, shown by its newest version. `includeDeprecated` is about
+ * Amazon-managed images ("Deprecated images that you own are always returned", API reference):
+ * Kiln holds only the caller's own, so it changes nothing, and DEPRECATED or DISABLED images
+ * (lifecycle policies, StartResourceStateUpdate) are listed like the others. DELETED ones are gone.
  */
 export async function ListImages(input: ListImagesRequest, ctx: HandlerContext): Promise<ListImagesResponse> {
   const filters = input.filters ?? [];
