@@ -17,6 +17,11 @@ export type { KilnConfig } from './server/config.js';
 export interface StartKilnOptions extends Partial<KilnConfig> {
   /** `'manual'` for a ManualClock that stands still until you move it, or any Clock. */
   clock?: 'system' | 'manual' | Clock;
+  /**
+   * What request signatures' times are checked against (15 minutes either way): the system clock
+   * unless given, however Kiln's own clock is moved, since clients sign with theirs.
+   */
+  signatureClock?: Clock;
 }
 
 export interface Kiln {
@@ -33,10 +38,10 @@ export interface Kiln {
 
 /** Starts Kiln on a free loopback port with in-memory state (unless told otherwise). */
 export async function startKiln(options: StartKilnOptions = {}): Promise<Kiln> {
-  const { clock: clockOption, ...overrides } = options;
+  const { clock: clockOption, signatureClock, ...overrides } = options;
   const config = resolveConfig({ port: 0, ephemeral: true, logLevel: 'warn', ...overrides }, {});
   const clock = clockOption === 'manual' ? new ManualClock(new Date()) : clockOption === 'system' ? undefined : clockOption;
-  const running = await startServer(config, { clock, log: createLogger(config.logLevel) });
+  const running = await startServer(config, { clock, signatureClock, log: createLogger(config.logLevel) });
   return {
     endpoint: running.url,
     region: config.region,

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../kernel/errors.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/log.js';
 import type { Operation, ServiceName } from '../protocol/model.js';
 import { decodeForm, MalformedFormError } from '../protocol/query/form.js';
@@ -20,6 +21,12 @@ export interface AppDeps extends DispatchDeps {
   config: KilnConfig;
   services: Record<ServiceName, ServiceDefinition>;
   credentials: CredentialLookup;
+  /**
+   * The clock a signature's time is checked against (15 minutes either way). It is the real
+   * time even when Kiln's own clock is moved (--clock-control, a ManualClock): clients sign with
+   * their wall clock, as they do for AWS.
+   */
+  signatureClock: Clock;
   /** Answers /_kiln/* and /moto-api/* requests, or returns undefined for an unknown path. */
   admin: (method: string, path: string, body: Buffer) => Promise<WireResponse | undefined>;
   log: Logger;
@@ -146,7 +153,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       const auth = await authenticate({
         request: signedRequest, signature, service: routed.service, protocol: protocolOf(routed.service),
         global: service.global, regions: service.regions, mode: deps.config.auth, defaultAccount: deps.config.accountId,
-        now: deps.clock.now(), lookup: deps.credentials,
+        now: deps.signatureClock.now(), lookup: deps.credentials,
       });
       if (routed.problem) throw routed.problem;
       const scope = { partition: auth.partition, account: auth.principal.account, region: auth.region, principal: auth.principal, requestId };

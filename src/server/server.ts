@@ -29,6 +29,8 @@ const TICK_MS = 100;
 export interface ServerOptions {
   /** Replaces the system clock (tests pass a ManualClock). */
   clock?: Clock;
+  /** Replaces the system clock that request signatures are checked against (AppDeps.signatureClock). */
+  signatureClock?: Clock;
   ids?: IdGenerator;
   log?: Logger;
 }
@@ -68,6 +70,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   const app = createApp({
     config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement, callers: createCallerCache(store),
     credentials: credentialLookup(config, store, clock, log),
+    signatureClock: options.signatureClock ?? new SystemClock(),
     admin: createAdmin({ store, services, engine, controlledClock }),
   });
   const server = createServer({ keepAliveTimeout: 5000 }, app);

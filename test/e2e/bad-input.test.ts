@@ -14,6 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { CreateRoleCommand, GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { CreateComponentCommand, ListComponentsCommand } from '@aws-sdk/client-imagebuilder';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { ManualClock } from '../../src/index.js';
 import { TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
@@ -199,8 +200,9 @@ describe('bad input over raw HTTP', () => {
   const createComponentBody = (name: string) => JSON.stringify({ name, semanticVersion: '1.0.0', platform: 'Linux', data: COMPONENT_DOC, clientToken: `token-${name}` });
 
   before(async () => {
-    // A clock that stands still, so signatures and the expected skew messages are exact.
-    kiln = await startTestKiln({ clock: 'manual' });
+    // A clock that stands still, for Kiln and for its signature checks, so the expected skew messages are exact.
+    const clock = new ManualClock(new Date());
+    kiln = await startTestKiln({ clock, signatureClock: clock });
     url = new URL(kiln.endpoint);
     await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Baseline', AssumeRolePolicyDocument: TRUST_POLICY }));
     await kiln.imagebuilder.send(new CreateComponentCommand({ name: 'baseline', semanticVersion: '1.0.0', platform: 'Linux', data: COMPONENT_DOC }));

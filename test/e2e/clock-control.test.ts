@@ -37,6 +37,16 @@ describe('POST /_kiln/clock', () => {
     assert.equal(await status(), 'SUCCEEDED');
   });
 
+  it('keeps accepting clients that sign with their own (real) clock after a jump of days', async () => {
+    const response = await advance(kiln, { advanceSeconds: 3 * 24 * 60 * 60 });
+    const { now } = await response.json() as { now: string };
+    assert.ok(new Date(now).getTime() > Date.now() + 2 * 24 * 60 * 60 * 1000);
+    // Signed by the SDK with the wall clock, three days behind Kiln's: still valid, as on AWS.
+    const created = await kiln.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com' }));
+    // ... and Kiln's clock is what the new role records.
+    assert.ok(Math.abs(created.Role!.CreateDate!.getTime() - new Date(now).getTime()) < 60_000, `${created.Role!.CreateDate!.toISOString()} is Kiln's time ${now}`);
+  });
+
   it('refuses a body that is not {"advanceSeconds": N ≥ 0}', async () => {
     for (const body of [{ advanceSeconds: -1 }, { advanceSeconds: 'soon' }, {}]) {
       assert.equal((await advance(kiln, body)).status, 400, JSON.stringify(body));

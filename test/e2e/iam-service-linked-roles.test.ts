@@ -37,7 +37,6 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
 
 describe('service-linked roles', () => {
   let kiln: TestKiln;
-  // Starts at the real time: the SDK signs with the wall clock, and Kiln allows 15 minutes of skew.
   const clock = new ManualClock(new Date());
   const advance = async (ms: number) => {
     clock.advance(ms / 1000);

@@ -2,7 +2,7 @@
  * Component documents through @aws-sdk/client-imagebuilder and the `aws` CLI: CreateComponent
  * checks the document as AWSTOE does (InvalidParameterValueException saying where and what, and
  * nothing stored), derives the component type from the phases, answers dryRun with 412; during a
- * build (manual clock started at the real time: the SDK signs with the wall clock) each
+ * build (on a manual clock) each
  * component's phases and steps show as workflow step executions, and the `kiln:fail-step` test
  * hook fails a step on every attempt so that onFailure Abort, Continue and Ignore can be seen.
  */

@@ -1,8 +1,7 @@
 /**
- * Image Builder images and builds through @aws-sdk/client-imagebuilder, on a manual clock (started
- * at the real time: the SDK signs with the wall clock): the build state machine with and without
- * tests, zero durations, cancellation, failures (a missing instance profile, Kiln's
- * `kiln:fail-at-stage` test hook), outputResources, workflow executions and their steps, the
+ * Image Builder images and builds through @aws-sdk/client-imagebuilder, on a manual clock: the
+ * build state machine with and without tests, zero durations, cancellation, failures (a missing
+ * instance profile, Kiln's `kiln:fail-at-stage` test hook), outputResources, workflow executions and their steps, the
  * list/get/delete/import operations, pipeline runs, and the service-linked role's whole life:
  * created by the first image only and only with permission, RoleLastUsed, deletion FAILED with
  * the usage of every region, SUCCEEDED after the clean-up, and created again. The last part runs
@@ -32,6 +31,7 @@ import {
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
@@ -66,7 +66,6 @@ describe('image builds', () => {
   let kiln: TestKiln;
   let ib: ImagebuilderClient;
   let fx: Fixtures;
-  // Starts at the real time: the SDK signs with the wall clock, and Kiln allows 15 minutes of skew.
   const clock = new ManualClock(new Date());
   const advance = async (seconds: number) => {
     clock.advance(seconds);
@@ -563,7 +562,7 @@ describe('the service-linked role through image builds', () => {
   it('is created by the first image only, not by components, recipes, configurations or pipelines', async () => {
     await ib.send(new CreateComponentCommand({ name: 'hello', semanticVersion: '1.0.0', platform: 'Linux', data: COMPONENT }));
     await ib.send(new CreateDistributionConfigurationCommand({ name: 'dist', distributions: [{ region: 'us-east-1', amiDistributionConfiguration: {} }] }));
-    await ib.send(new CreateImagePipelineCommand({ name: 'scheduled', imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, schedule: { scheduleExpression: 'cron(0 0 * * ? *)' } }));
+    await ib.send(new CreateImagePipelineCommand({ name: 'scheduled', imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, schedule: { scheduleExpression: `cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)` } }));
     assert.equal(await role(), undefined);
 
     const before = clock.now();
@@ -613,7 +612,7 @@ describe('the service-linked role through image builds', () => {
     const west = new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'eu-west-1', credentials: kiln.credentials, maxAttempts: 1 });
     const wfx = await fixtures(west, kiln.iam, '-eu');
     const scheduled = (await west.send(new CreateImagePipelineCommand({
-      name: 'weekly', imageRecipeArn: wfx.recipe, infrastructureConfigurationArn: wfx.infra, schedule: { scheduleExpression: 'cron(0 0 ? * SUN *)' },
+      name: 'weekly', imageRecipeArn: wfx.recipe, infrastructureConfigurationArn: wfx.infra, schedule: { scheduleExpression: `cron(0 ${HOUR_AWAY_FROM_NOW} ? * SUN *)` },
     }))).imagePipelineArn!;
     const manual = (await ib.send(new CreateImagePipelineCommand({ name: 'manual', imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra }))).imagePipelineArn!;
     // A finished image does not use the role; running builds do.
@@ -641,7 +640,7 @@ describe('the service-linked role through image builds', () => {
     assert.equal(await role(), undefined);
 
     // A DISABLED pipeline with a schedule does not use the role; the next image creates it again.
-    await ib.send(new CreateImagePipelineCommand({ name: 'off', imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, status: 'DISABLED', schedule: { scheduleExpression: 'cron(0 0 * * ? *)' } }));
+    await ib.send(new CreateImagePipelineCommand({ name: 'off', imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, status: 'DISABLED', schedule: { scheduleExpression: `cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)` } }));
     await ib.send(new CreateImageCommand({ imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra }));
     assert.equal((await role())?.RoleName, SLR);
     await west.send(new DeleteImagePipelineCommand({ imagePipelineArn: scheduled }));

@@ -29,6 +29,7 @@ import { arnName } from '../../src/services/imagebuilder/domain/scope.js';
 import { buildSortKey, versionSortKey } from '../../src/services/imagebuilder/domain/versions.js';
 import { expectError } from '../helpers/errors.js';
 import { runAws } from '../helpers/subprocess.js';
+import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
@@ -388,7 +389,7 @@ describe('Image Builder image pipelines through @aws-sdk/client-imagebuilder', (
   it('works through the aws CLI: create, get, list, update and the missing-recipe error', async () => {
     const name = unique('cli-pipeline');
     const created = await runAws(['imagebuilder', 'create-image-pipeline', '--name', name, '--image-recipe-arn', recipe,
-      '--infrastructure-configuration-arn', infra, '--schedule', 'scheduleExpression=cron(0 0 * * ? *)', '--tags', 'Owner=cli'], env);
+      '--infrastructure-configuration-arn', infra, '--schedule', `scheduleExpression=cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)`, '--tags', 'Owner=cli'], env);
     assert.equal(created.code, 0, created.stderr);
     const arn = JSON.parse(created.stdout).imagePipelineArn;
     assert.equal(arn, `${IB}:image-pipeline/${name}`);
@@ -397,7 +398,7 @@ describe('Image Builder image pipelines through @aws-sdk/client-imagebuilder', (
     assert.equal(got.code, 0, got.stderr);
     const pipeline: ImagePipeline = JSON.parse(got.stdout).imagePipeline;
     assert.deepEqual([pipeline.status, pipeline.platform, pipeline.schedule, pipeline.tags],
-      ['ENABLED', 'Linux', { scheduleExpression: 'cron(0 0 * * ? *)', pipelineExecutionStartCondition: 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' }, { Owner: 'cli' }]);
+      ['ENABLED', 'Linux', { scheduleExpression: `cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)`, pipelineExecutionStartCondition: 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE' }, { Owner: 'cli' }]);
 
     const updated = await runAws(['imagebuilder', 'update-image-pipeline', '--image-pipeline-arn', arn, '--image-recipe-arn', recipe,
       '--infrastructure-configuration-arn', infra, '--status', 'DISABLED'], env);

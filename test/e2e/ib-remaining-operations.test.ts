@@ -1,6 +1,6 @@
 /**
- * The remaining Image Builder operations through @aws-sdk/client-imagebuilder, on a manual clock
- * (started at the real time: the SDK signs with the wall clock): DistributeImage (a new build that
+ * The remaining Image Builder operations through @aws-sdk/client-imagebuilder, on a manual clock:
+ * DistributeImage (a new build that
  * only distributes), RetryImage (a failed build resumed in place from the failed phase),
  * GetMarketplaceResource (no AWS Marketplace in Kiln), ListImageScanFindings and
  * ListImageScanFindingAggregations (no scanner: no findings, zero counts), DeleteImagePipeline

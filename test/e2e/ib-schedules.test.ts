@@ -57,19 +57,6 @@ async function getPipeline(ib: ImagebuilderClient, arn: string) {
   return (await ib.send(new GetImagePipelineCommand({ imagePipelineArn: arn }))).imagePipeline!;
 }
 
-/**
- * The SDK signs with the wall clock plus an offset, which it also resets from each response's Date
- * header (the wall clock): before signing each request, set the offset to where the manual clock is.
- */
-function followClock(clock: ManualClock, ...clients: Array<ImagebuilderClient | IAMClient>): void {
-  for (const client of clients) {
-    (client.middlewareStack as ImagebuilderClient['middlewareStack']).add((next) => (args) => {
-      client.config.systemClockOffset = clock.now().getTime() - Date.now();
-      return next(args);
-    }, { step: 'build', name: 'followManualClock', override: true });
-  }
-}
-
 async function builderProfile(iam: IAMClient): Promise<void> {
   await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
   await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
@@ -89,7 +76,6 @@ async function scheduledKiln(start: string, options: { dataDir?: string; fresh?:
   const kiln = await startTestKiln({ clock, ...DURATIONS, ...(options.dataDir ? { ephemeral: false, dataDir: options.dataDir } : {}) });
   opened.push(kiln);
   const ib = kiln.imagebuilder;
-  followClock(clock, ib, kiln.iam);
   let infra = `${IB}:infrastructure-configuration/builders`;
   let recipe = `${IB}:image-recipe/golden/1.0.0`;
   if (options.fresh !== false) {
@@ -352,7 +338,6 @@ describe('failed scheduled runs', () => {
       const clientConfig = { endpoint: running.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
       const ib = new ImagebuilderClient(clientConfig);
       const iam = new IAMClient(clientConfig);
-      followClock(clock, ib, iam);
       await builderProfile(iam);
       const infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
       const recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'doomed', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
@@ -454,21 +439,22 @@ describe('a scheduled pipeline being fast-forwarded', () => {
       assert.equal(result.code, 0, result.stderr);
       return JSON.parse(result.stdout);
     };
-    const { imagePipelineArn } = await aws('create-image-pipeline', '--name', 'every-five-minutes', '--image-recipe-arn', recipe,
-      '--infrastructure-configuration-arn', infra, '--schedule', 'scheduleExpression=rate(5 minutes),pipelineExecutionStartCondition=EXPRESSION_MATCH_ONLY');
+    const { imagePipelineArn } = await aws('create-image-pipeline', '--name', 'nightly', '--image-recipe-arn', recipe,
+      '--infrastructure-configuration-arn', infra, '--schedule', 'scheduleExpression=cron(0 3 * * ? *),pipelineExecutionStartCondition=EXPRESSION_MATCH_ONLY');
     const { imagePipeline } = await aws('get-image-pipeline', '--image-pipeline-arn', imagePipelineArn);
-    const nextRun = new Date(imagePipeline.dateNextRun).getTime();
-    assert.ok(Math.abs(nextRun - (Date.now() + 300_000)) < 30_000, `next run in five minutes: ${imagePipeline.dateNextRun}`);
+    const nextRun = new Date(imagePipeline.dateNextRun);
+    const untilNextRun = nextRun.getTime() - Date.now();
+    assert.ok(nextRun.toISOString().endsWith('T03:00:00.000Z') && untilNextRun > 0 && untilNextRun <= 24 * 3600_000, `next run at the next 03:00 UTC: ${imagePipeline.dateNextRun}`);
     assert.deepEqual((await aws('list-image-pipeline-images', '--image-pipeline-arn', imagePipelineArn)).imageSummaryList, []);
 
-    // As the README shows: five minutes (the run starts), then the ten seconds its build takes;
-    // within the 15 minutes a signature stays valid, since the CLI signs with the wall clock.
+    // As the README shows: a day (03:00 comes once: the run starts), then the ten seconds its build
+    // takes; the CLI keeps signing with the real time, a day behind Kiln's clock.
     const advance = async (seconds: number) => {
       const response = await fetch(`${kiln.endpoint}/_kiln/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
       assert.equal(response.status, 200);
       await response.arrayBuffer();
     };
-    await advance(300);
+    await advance(24 * 60 * 60);
     const started = (await aws('list-image-pipeline-images', '--image-pipeline-arn', imagePipelineArn)).imageSummaryList;
     assert.deepEqual(started.map((i: ImageSummary) => i.buildType), ['SCHEDULED']);
     await advance(11);

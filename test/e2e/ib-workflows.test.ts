@@ -317,8 +317,7 @@ describe('Image Builder workflows', () => {
     const instanceId = JSON.parse(view[0].outputs!).instanceId;
     assert.deepEqual(JSON.parse(view[1].inputs!), { instanceId });
 
-    // Five minutes later it still waits (the manual clock stays within the SDK's 15 minutes of
-    // signing skew), and the service-linked role is still in use.
+    // Five minutes later it still waits, and the service-linked role is still in use.
     await advance(300);
     assert.equal((await status(arn))!.status, 'BUILDING');
     const deletion = (await kiln.iam.send(new DeleteServiceLinkedRoleCommand({ RoleName: 'AWSServiceRoleForImageBuilder' }))).DeletionTaskId!;

@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws, type CliResult } from '../helpers/subprocess.js';
+import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const SLR = 'AWSServiceRoleForImageBuilder';
@@ -52,7 +53,7 @@ describe('the Image Builder walkthrough', () => {
     json(await aws('iam', 'add-role-to-instance-profile', '--instance-profile-name', 'ImageBuilderInstance', '--role-name', 'ImageBuilderInstance'));
     const infra = json(await aws('imagebuilder', 'create-infrastructure-configuration', '--name', 'builders', '--instance-profile-name', 'ImageBuilderInstance')).infrastructureConfigurationArn;
     const pipeline = json(await aws('imagebuilder', 'create-image-pipeline', '--name', 'nightly', '--image-recipe-arn', recipe,
-      '--infrastructure-configuration-arn', infra, '--schedule', '{"scheduleExpression":"cron(0 0 * * ? *)"}')).imagePipelineArn;
+      '--infrastructure-configuration-arn', infra, '--schedule', `{"scheduleExpression":"cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)"}`)).imagePipelineArn;
     assert.match((await aws('iam', 'get-role', '--role-name', SLR)).stderr, /\(NoSuchEntity\)/, 'no role before the first image');
 
     const image = json(await aws('imagebuilder', 'start-image-pipeline-execution', '--image-pipeline-arn', pipeline)).imageBuildVersionArn;
@@ -94,7 +95,7 @@ describe('the Image Builder walkthrough', () => {
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'ImageBuilderInstance', RoleName: 'ImageBuilderInstance' }));
     const infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'ImageBuilderInstance' }))).infrastructureConfigurationArn!;
     const pipeline = (await ib.send(new CreateImagePipelineCommand({
-      name: 'nightly', imageRecipeArn: recipe, infrastructureConfigurationArn: infra, schedule: { scheduleExpression: 'cron(0 0 * * ? *)' },
+      name: 'nightly', imageRecipeArn: recipe, infrastructureConfigurationArn: infra, schedule: { scheduleExpression: `cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)` },
     }))).imagePipelineArn!;
     const roleExists = () => iam.send(new GetRoleCommand({ RoleName: SLR })).then(() => true, () => false);
     assert.equal(await roleExists(), false);

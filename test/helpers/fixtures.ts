@@ -5,3 +5,10 @@ export const TRUST_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
+
+/**
+ * An hour of the day (UTC) twelve hours from when the tests started: a daily schedule at that
+ * hour (`cron(0 ${HOUR_AWAY_FROM_NOW} * * ? *)`) cannot fire while a suite runs on the real clock,
+ * as one at midnight could for a run that crosses it.
+ */
+export const HOUR_AWAY_FROM_NOW = (new Date().getUTCHours() + 12) % 24;
