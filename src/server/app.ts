@@ -93,10 +93,9 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
     return { service, operation, input };
   }
 
-  function routeRest(method: string, path: string, query: string, req: IncomingMessage, body: Buffer): Routed {
+  function routeRest(method: string, path: string, pairs: Array<[string, string]>, req: IncomingMessage, body: Buffer): Routed {
     imageBuilderRouter ??= new RestRouter(deps.services.imagebuilder.model);
     const match = imageBuilderRouter.match(method, path);
-    const pairs = decodeForm(query);
     if (!match) {
       return {
         service: 'imagebuilder', input: { kind: 'query', pairs },
@@ -115,7 +114,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       const bodyPairs = form ? decodeForm(body) : [];
       return routeQuery([...queryPairs.filter(([k]) => !k.startsWith('X-Amz-')), ...bodyPairs], signed, form, body.length);
     }
-    return routeRest(req.method ?? 'GET', path, query, req, body);
+    return routeRest(req.method ?? 'GET', path, queryPairs, req, body);
   }
 
   async function handle(req: IncomingMessage, requestId: string): Promise<WireResponse> {

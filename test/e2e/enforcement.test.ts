@@ -23,9 +23,9 @@ import { resolveConfig, type IamEnforcement } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
 
 type Statement = Record<string, unknown>;
@@ -76,7 +76,7 @@ describe('IAM policy enforcement (--iam-enforcement enforce, the default)', () =
   const user = (setup?: UserSetup) => userClients(kiln.endpoint, kiln.iam, unique('user'), setup);
   const role = async (path = '/') => {
     const name = unique('Role');
-    return (await kiln.iam.send(new CreateRoleCommand({ RoleName: name, Path: path, AssumeRolePolicyDocument: TRUST }))).Role!;
+    return (await kiln.iam.send(new CreateRoleCommand({ RoleName: name, Path: path, AssumeRolePolicyDocument: TRUST_POLICY }))).Role!;
   };
 
   before(async () => {
@@ -89,7 +89,7 @@ describe('IAM policy enforcement (--iam-enforcement enforce, the default)', () =
     const u = await user();
     await expectError(u.iam.send(new GetRoleCommand({ RoleName: target.RoleName })), iamDenied(u.arn, 'iam:GetRole', `role ${target.RoleName}`));
     await expectError(u.iam.send(new ListRolesCommand({})), iamDenied(u.arn, 'iam:ListRoles', `arn:aws:iam::${ACCOUNT}:role/`));
-    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'Made', Path: '/x/', AssumeRolePolicyDocument: TRUST })),
+    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'Made', Path: '/x/', AssumeRolePolicyDocument: TRUST_POLICY })),
       iamDenied(u.arn, 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/x/Made`));
     await expectError(u.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' })), iamDenied(u.arn, 'sts:GetAccessKeyInfo', '*'));
     await expectError(u.imagebuilder().send(new ListComponentsCommand({})), {
@@ -135,7 +135,7 @@ describe('IAM policy enforcement (--iam-enforcement enforce, the default)', () =
     const u = await user({ policies: [[allow('iam:GetRole')]] });
     await expectError(u.iam.send(new TagRoleCommand({ RoleName: target.RoleName, Tags: [{ Key: 'team', Value: 'x' }] })), iamDenied(u.arn, 'iam:TagRole', `role ${target.RoleName}`));
     assert.deepEqual((await kiln.iam.send(new ListRoleTagsCommand({ RoleName: target.RoleName }))).Tags, []);
-    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'NeverMade', AssumeRolePolicyDocument: TRUST })), iamDenied(u.arn, 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/NeverMade`));
+    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'NeverMade', AssumeRolePolicyDocument: TRUST_POLICY })), iamDenied(u.arn, 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/NeverMade`));
     await expectError(kiln.iam.send(new GetRoleCommand({ RoleName: 'NeverMade' })), { name: 'NoSuchEntityException', code: 'NoSuchEntity', status: 404 });
   });
 
@@ -156,7 +156,7 @@ describe('IAM policy enforcement (--iam-enforcement enforce, the default)', () =
     const boundary = (await kiln.iam.send(new CreatePolicyCommand({ PolicyName: unique('ReadOnlyBoundary'), PolicyDocument: doc(allow(['iam:Get*', 'iam:List*'])) }))).Policy!;
     const u = await user({ managed: ['arn:aws:iam::aws:policy/AdministratorAccess'], boundary: boundary.Arn });
     assert.equal((await u.iam.send(new ListRolesCommand({}))).$metadata.httpStatusCode, 200);
-    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'Bounded', AssumeRolePolicyDocument: TRUST })),
+    await expectError(u.iam.send(new CreateRoleCommand({ RoleName: 'Bounded', AssumeRolePolicyDocument: TRUST_POLICY })),
       iamDenied(u.arn, 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/Bounded`, 'because no permissions boundary allows the iam:CreateRole action'));
   });
 
@@ -283,7 +283,7 @@ describe('--iam-enforcement log and off', () => {
     try {
       const u = await userClients(running.url, root, 'observed');
       assert.equal((await u.iam.send(new ListRolesCommand({}))).$metadata.httpStatusCode, 200);
-      await u.iam.send(new CreateRoleCommand({ RoleName: 'MadeInLogMode', AssumeRolePolicyDocument: TRUST }));
+      await u.iam.send(new CreateRoleCommand({ RoleName: 'MadeInLogMode', AssumeRolePolicyDocument: TRUST_POLICY }));
       const logged = lines.filter((l) => l.level === 'warn' && l.msg.startsWith('access would be denied'));
       assert.deepEqual(logged.map((l) => l.action), ['iam:ListRoles', 'iam:CreateRole']);
       assert.equal(decodeAuthorizationMessage(logged[1].encodedMessage)!.context.resource, `arn:aws:iam::${ACCOUNT}:role/MadeInLogMode`);
@@ -296,7 +296,7 @@ describe('--iam-enforcement log and off', () => {
     const kiln = await startTestKiln({ iamEnforcement: 'off' });
     try {
       const u = await userClients(kiln.endpoint, kiln.iam, 'free');
-      await u.iam.send(new CreateRoleCommand({ RoleName: 'Free', AssumeRolePolicyDocument: TRUST }));
+      await u.iam.send(new CreateRoleCommand({ RoleName: 'Free', AssumeRolePolicyDocument: TRUST_POLICY }));
       const profile = 'FreeProfile';
       await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: profile }));
       await u.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: 'Free' }));

@@ -14,12 +14,12 @@ import {
 import { ManualClock } from '../../src/index.js';
 import { registerServiceLinkedRoleUsage, type RoleUsage } from '../../src/services/iam/public.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 
 const IMAGE_BUILDER = 'imagebuilder.amazonaws.com';
 const IB_ROLE = 'AWSServiceRoleForImageBuilder';
 const IB_ROLE_ARN = `arn:aws:iam::123456789012:role/aws-service-role/${IMAGE_BUILDER}/${IB_ROLE}`;
 const IB_POLICY_ARN = `arn:aws:iam::aws:policy/aws-service-role/${IB_ROLE}`;
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 
 /** What the test's stand-in for Image Builder reports as in use (the real checker comes with Image Builder). */
 let ecsUsage: RoleUsage[] = [];
@@ -113,7 +113,7 @@ describe('service-linked roles', () => {
     const protectedMessage = `Cannot perform the operation on the protected role '${IB_ROLE}' - this role is only modifiable by AWS`;
     const attempts: Array<[string, Promise<unknown>]> = [
       ['DeleteRole', kiln.iam.send(new DeleteRoleCommand({ RoleName: IB_ROLE }))],
-      ['UpdateAssumeRolePolicy', kiln.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: IB_ROLE, PolicyDocument: TRUST }))],
+      ['UpdateAssumeRolePolicy', kiln.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: IB_ROLE, PolicyDocument: TRUST_POLICY }))],
       ['AttachRolePolicy', kiln.iam.send(new AttachRolePolicyCommand({ RoleName: IB_ROLE, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))],
       ['DetachRolePolicy', kiln.iam.send(new DetachRolePolicyCommand({ RoleName: IB_ROLE, PolicyArn: IB_POLICY_ARN }))],
       ['PutRolePolicy', kiln.iam.send(new PutRolePolicyCommand({ RoleName: IB_ROLE, PolicyName: 'p', PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' }))],
@@ -142,9 +142,9 @@ describe('service-linked roles', () => {
   });
 
   it('refuses the service-role path and service-role policies on ordinary roles', async () => {
-    const path = await failure(kiln.iam.send(new CreateRoleCommand({ RoleName: 'sneaky', Path: `/aws-service-role/${IMAGE_BUILDER}/`, AssumeRolePolicyDocument: TRUST })));
+    const path = await failure(kiln.iam.send(new CreateRoleCommand({ RoleName: 'sneaky', Path: `/aws-service-role/${IMAGE_BUILDER}/`, AssumeRolePolicyDocument: TRUST_POLICY })));
     assert.deepEqual(path, { name: 'InvalidInputException', message: "Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles", status: 400 });
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ordinary', AssumeRolePolicyDocument: TRUST }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ordinary', AssumeRolePolicyDocument: TRUST_POLICY }));
     const attach = await failure(kiln.iam.send(new AttachRolePolicyCommand({ RoleName: 'ordinary', PolicyArn: IB_POLICY_ARN })));
     assert.deepEqual(attach, { name: 'PolicyNotAttachableException', message: 'Cannot attach a Service Role Policy to a Customer Role.', status: 400 });
   });
@@ -203,7 +203,7 @@ describe('service-linked roles', () => {
   });
 
   it('answers clear errors for ordinary roles, missing roles and bad task ids', async () => {
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ordinary', AssumeRolePolicyDocument: TRUST }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ordinary', AssumeRolePolicyDocument: TRUST_POLICY }));
     const ordinary = await failure(kiln.iam.send(new DeleteServiceLinkedRoleCommand({ RoleName: 'ordinary' })));
     assert.equal(ordinary.name, 'InvalidInputException');
     assert.match(ordinary.message, /not a service-linked role/);

@@ -14,9 +14,9 @@ import {
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 /** The AWS CLI's simulate-custom-policy example, verbatim. */
 const DATED = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2018-08-16T12:00:00Z"}}}}';
 const at = (date: string) => [{ ContextKeyName: 'aws:CurrentTime', ContextKeyValues: [date], ContextKeyType: 'date' as const }];
@@ -150,7 +150,7 @@ describe('IAM policy simulation through @aws-sdk/client-iam', () => {
     });
 
     it('simulates a role\'s policies and takes part its permissions boundary (or the one given instead)', async () => {
-      await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', Path: '/svc/', AssumeRolePolicyDocument: TRUST }));
+      await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', Path: '/svc/', AssumeRolePolicyDocument: TRUST_POLICY }));
       await kiln.iam.send(new PutRolePolicyCommand({ RoleName: 'Builder', PolicyName: 'All', PolicyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }));
       const roleArn = `arn:aws:iam::${ACCOUNT}:role/svc/Builder`;
       const open = await kiln.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: ['s3:PutObject'] }));

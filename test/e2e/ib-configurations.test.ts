@@ -9,8 +9,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand,
-  PutUserPolicyCommand,
+  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand,
 } from '@aws-sdk/client-iam';
 import {
   CreateDistributionConfigurationCommand, CreateInfrastructureConfigurationCommand, DeleteDistributionConfigurationCommand,
@@ -24,10 +23,11 @@ import { ManualClock } from '../../src/kernel/clock.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { limitedUser } from '../helpers/users.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const PROFILE_MISSING = "The value supplied for parameter 'instanceProfileName' is not valid. The provided instance profile does not exist. Please specify a different instance profile and try again.";
 const NO_OUTPUTS = (i: number) => `The value supplied for parameter 'distributions[${i}]' is not valid. One or more outputs should be provided for each region in a distribution configuration.`;
@@ -61,24 +61,12 @@ describe('Image Builder infrastructure and distribution configurations through @
     ((await (client ?? kiln.imagebuilder).send(new ListDistributionConfigurationsCommand({ filters }))).distributionConfigurationSummaryList ?? []).map((s) => s.arn!).sort();
 
   /** An IAM user with an access key and one inline policy, and an Image Builder client signing as it. */
-  async function userClient(statements: object[]): Promise<{ arn: string; imagebuilder: ImagebuilderClient }> {
-    const name = unique('ibuser');
-    const user = (await kiln.iam.send(new CreateUserCommand({ UserName: name }))).User!;
-    await kiln.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'P', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-    const key = (await kiln.iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return {
-      arn: user.Arn!,
-      imagebuilder: new ImagebuilderClient({
-        endpoint: kiln.endpoint, region: 'us-east-1', maxAttempts: 1,
-        credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
-      }),
-    };
-  }
+  const userClient = (statements: object[]) => limitedUser(kiln, unique('ibuser'), statements);
 
   before(async () => {
     kiln = await startTestKiln({ clock: 'manual' });
     west = new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'us-west-2', credentials: kiln.credentials, maxAttempts: 1 });
-    roleArn = (await kiln.iam.send(new CreateRoleCommand({ RoleName: 'IbBuilderRole', AssumeRolePolicyDocument: TRUST }))).Role!.Arn!;
+    roleArn = (await kiln.iam.send(new CreateRoleCommand({ RoleName: 'IbBuilderRole', AssumeRolePolicyDocument: TRUST_POLICY }))).Role!.Arn!;
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: PROFILE }));
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: PROFILE, RoleName: 'IbBuilderRole' }));
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'OtherProfile' }));

@@ -31,12 +31,11 @@ import {
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
-import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
+import { HOUR_AWAY_FROM_NOW, TRUST_POLICY } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const SLR = 'AWSServiceRoleForImageBuilder';
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
 const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 /** Seconds each status lasts in these tests: PENDING 1, BUILDING 4, TESTING 2, DISTRIBUTING 2, INTEGRATING 1. */
@@ -53,7 +52,7 @@ interface Fixtures {
 /** An instance profile with a role, an infrastructure configuration and an image recipe, in the client's region. */
 async function fixtures(ib: ImagebuilderClient, iam: IAMClient, suffix = ''): Promise<Fixtures> {
   if (!suffix) {
-    await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
     await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
   }

@@ -13,8 +13,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand,
-  DeleteRoleCommand, IAMClient, PutUserPolicyCommand,
+  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, DeleteRoleCommand,
 } from '@aws-sdk/client-iam';
 import {
   CancelLifecycleExecutionCommand, CreateDistributionConfigurationCommand, CreateImageCommand, CreateImageRecipeCommand,
@@ -26,14 +25,15 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { TRUST_POLICY, trustPolicyFor } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { limitedUser } from '../helpers/users.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
-const IB_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const IB_TRUST = trustPolicyFor('imagebuilder.amazonaws.com');
 const NO_BUILD_TIME = { buildPendingMs: 0, buildBuildingMs: 0, buildTestingMs: 0, buildDistributingMs: 0, buildIntegratingMs: 0 };
 const LCE = /^lce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DAY = 24 * 60 * 60;
@@ -171,14 +171,7 @@ describe('Image Builder lifecycle policies', () => {
     });
 
     it('needs iam:PassRole on the execution role (to imagebuilder.amazonaws.com)', async () => {
-      const userClient = async (name: string, statements: object[]) => {
-        await kiln.iam.send(new CreateUserCommand({ UserName: name }));
-        await kiln.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'P', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-        const key = (await kiln.iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-        return new ImagebuilderClient({
-          endpoint: kiln.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
-        });
-      };
+      const userClient = async (name: string, statements: object[]) => (await limitedUser(kiln, name, statements)).imagebuilder;
       const ibOnly = await userClient('ib-only', [{ Effect: 'Allow', Action: 'imagebuilder:*', Resource: '*' }]);
       await expectError(createPolicy({}, ibOnly), {
         name: 'AccessDeniedException', status: 403,

@@ -29,11 +29,10 @@ import { arnName } from '../../src/services/imagebuilder/domain/scope.js';
 import { buildSortKey, versionSortKey } from '../../src/services/imagebuilder/domain/versions.js';
 import { expectError } from '../helpers/errors.js';
 import { runAws } from '../helpers/subprocess.js';
-import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
+import { HOUR_AWAY_FROM_NOW, TRUST_POLICY } from '../helpers/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const SCOPE = `${ACCOUNT}/us-east-1`;
 
@@ -108,7 +107,7 @@ describe('Image Builder image pipelines through @aws-sdk/client-imagebuilder', (
       AWS_DEFAULT_REGION: 'us-east-1', AWS_ENDPOINT_URL: running.url, AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     };
     const iam = new IAMClient({ endpoint: running.url, region: 'us-east-1', credentials, maxAttempts: 1 });
-    await iam.send(new CreateRoleCommand({ RoleName: 'PipelineBuilder', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'PipelineBuilder', AssumeRolePolicyDocument: TRUST_POLICY }));
     await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'PipelineProfile' }));
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'PipelineProfile', RoleName: 'PipelineBuilder' }));
     const makeInfra = async (name: string) =>

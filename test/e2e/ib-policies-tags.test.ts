@@ -32,10 +32,13 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-imagebuilder';
-import { CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateInstanceProfileCommand,
+} from '@aws-sdk/client-iam';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { limitedUser } from '../helpers/users.js';
 
 const ACCOUNT = '123456789012';
 const ARN = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
@@ -325,17 +328,7 @@ describe('Image Builder resource policies and tags through @aws-sdk/client-image
 
   describe('authorization of IAM users', () => {
     /** An IAM user with one inline policy, and an Image Builder client that signs as it. */
-    const userClient = async (statements: object[]) => {
-      const name = unique('user');
-      const user = (await kiln.iam.send(new CreateUserCommand({ UserName: name }))).User!;
-      await kiln.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'P', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-      const key = (await kiln.iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-      const client = new ImagebuilderClient({
-        endpoint: kiln.endpoint, region: 'us-east-1', maxAttempts: 1,
-        credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
-      });
-      return { arn: user.Arn!, client };
-    };
+    const userClient = (statements: object[]) => limitedUser(kiln, unique('user'), statements);
     const denied = (user: string, action: string, resource: string) => ({
       name: 'AccessDeniedException', status: 403,
       message: `User: ${user} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
@@ -345,14 +338,14 @@ describe('Image Builder resource policies and tags through @aws-sdk/client-image
       const comp = await component();
       const only = await userClient([{ Effect: 'Allow', Action: 'imagebuilder:CreateImageRecipe', Resource: `${ARN}:image-recipe/*` }]);
       const name = unique('authz-recipe');
-      await expectError(only.client.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0', components: [{ componentArn: comp }] })),
+      await expectError(only.imagebuilder.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0', components: [{ componentArn: comp }] })),
         denied(only.arn, 'imagebuilder:GetComponent', comp));
       await expectError(ib().send(new GetImageRecipeCommand({ imageRecipeArn: `${ARN}:image-recipe/${name}/1.0.0` })), { name: 'ResourceNotFoundException', status: 404 });
       const elsewhere = await userClient([{ Effect: 'Allow', Action: ['imagebuilder:CreateImageRecipe', 'imagebuilder:GetComponent'], Resource: `${ARN}:image-recipe/other-*` }]);
-      await expectError(elsewhere.client.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0' })),
+      await expectError(elsewhere.imagebuilder.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0' })),
         denied(elsewhere.arn, 'imagebuilder:CreateImageRecipe', `${ARN}:image-recipe/${name}/1.0.0`));
       const both = await userClient([{ Effect: 'Allow', Action: ['imagebuilder:CreateImageRecipe', 'imagebuilder:GetComponent'], Resource: '*' }]);
-      const out = await both.client.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0', components: [{ componentArn: comp }] }));
+      const out = await both.imagebuilder.send(new CreateImageRecipeCommand({ name, semanticVersion: '1.0.0', parentImage: 'ami-0123456789abcdef0', components: [{ componentArn: comp }] }));
       assert.equal(out.imageRecipeArn, `${ARN}:image-recipe/${name}/1.0.0`);
     });
 
@@ -365,11 +358,11 @@ describe('Image Builder resource policies and tags through @aws-sdk/client-image
         { Effect: 'Allow', Action: ['imagebuilder:TagResource', 'imagebuilder:ListTagsForResource'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
         { Effect: 'Deny', Action: 'imagebuilder:TagResource', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } } },
       ]);
-      await tag(ours, { env: 'dev' }, u.client);
-      assert.deepEqual(await tagsOf(ours, u.client), { team: 'a', env: 'dev' });
-      await expectError(tagsOf(theirs, u.client), denied(u.arn, 'imagebuilder:ListTagsForResource', theirs));
-      await expectError(tag(theirs, { env: 'dev' }, u.client), { name: 'AccessDeniedException', status: 403 });
-      await expectError(tag(ours, { team: 'b' }, u.client), { name: 'AccessDeniedException', status: 403 });
+      await tag(ours, { env: 'dev' }, u.imagebuilder);
+      assert.deepEqual(await tagsOf(ours, u.imagebuilder), { team: 'a', env: 'dev' });
+      await expectError(tagsOf(theirs, u.imagebuilder), denied(u.arn, 'imagebuilder:ListTagsForResource', theirs));
+      await expectError(tag(theirs, { env: 'dev' }, u.imagebuilder), { name: 'AccessDeniedException', status: 403 });
+      await expectError(tag(ours, { team: 'b' }, u.imagebuilder), { name: 'AccessDeniedException', status: 403 });
       assert.deepEqual(await tagsOf(ours), { team: 'a', env: 'dev' }, 'denied calls change nothing');
       assert.deepEqual(await tagsOf(theirs), { team: 'b' });
     });

@@ -10,7 +10,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand, PutUserPolicyCommand,
+  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand,
 } from '@aws-sdk/client-iam';
 import {
   CancelImageCreationCommand, CreateComponentCommand, CreateDistributionConfigurationCommand, CreateImageCommand, CreateImagePipelineCommand,
@@ -23,10 +23,11 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { trustPolicyFor } from '../helpers/fixtures.js';
+import { limitedUser } from '../helpers/users.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const TRUST = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
 const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 /** Seconds each status lasts: PENDING 1, BUILDING 4, TESTING 2, DISTRIBUTING 2, INTEGRATING 1 (a whole build: 10). */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 4000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
@@ -63,8 +64,8 @@ describe('DistributeImage, RetryImage, GetMarketplaceResource, image scan findin
   after(() => kiln.close());
   beforeEach(async () => {
     await kiln.reset();
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST('ec2.amazonaws.com') }));
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: TRUST('imagebuilder.amazonaws.com') }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: trustPolicyFor('ec2.amazonaws.com') }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: trustPolicyFor('imagebuilder.amazonaws.com') }));
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
@@ -74,18 +75,7 @@ describe('DistributeImage, RetryImage, GetMarketplaceResource, image scan findin
     }))).distributionConfigurationArn!;
   });
 
-  async function userClient(statements: object[]): Promise<{ arn: string; imagebuilder: ImagebuilderClient }> {
-    const name = `user-${Math.random().toString(36).slice(2, 10)}`;
-    const user = (await kiln.iam.send(new CreateUserCommand({ UserName: name }))).User!;
-    await kiln.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'P', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-    const key = (await kiln.iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return {
-      arn: user.Arn!,
-      imagebuilder: new ImagebuilderClient({
-        endpoint: kiln.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
-      }),
-    };
-  }
+  const userClient = (statements: object[]) => limitedUser(kiln, `user-${Math.random().toString(36).slice(2, 10)}`, statements);
 
   describe('DistributeImage', () => {
     it('makes a new build that only distributes: PENDING → DISTRIBUTING → INTEGRATING → AVAILABLE, keeping the source AMI at home', async () => {

@@ -12,8 +12,8 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateServiceLinkedRoleCommand,
-  CreateUserCommand, DeleteServiceLinkedRoleCommand, GetServiceLinkedRoleDeletionStatusCommand, PutUserPolicyCommand,
+  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateServiceLinkedRoleCommand,
+  DeleteServiceLinkedRoleCommand, GetServiceLinkedRoleDeletionStatusCommand,
 } from '@aws-sdk/client-iam';
 import {
   CreateImageCommand, CreateImagePipelineCommand, CreateImageRecipeCommand, CreateInfrastructureConfigurationCommand, CreateWorkflowCommand,
@@ -26,11 +26,12 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { trustPolicyFor } from '../helpers/fixtures.js';
+import { limitedUser } from '../helpers/users.js';
 
 const ACCOUNT = '123456789012';
 const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
-const TRUST = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
 /** PENDING 1 s, BUILDING 5 s, TESTING 2 s, DISTRIBUTING 2 s, INTEGRATING 1 s. */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 5000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
 const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/ImageBuilderExecution`;
@@ -103,8 +104,8 @@ describe('Image Builder workflows', () => {
   after(() => kiln.close());
   beforeEach(async () => {
     await kiln.reset();
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST('ec2.amazonaws.com') }));
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: TRUST('imagebuilder.amazonaws.com') }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: trustPolicyFor('ec2.amazonaws.com') }));
+    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: trustPolicyFor('imagebuilder.amazonaws.com') }));
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile', clientToken: token() }))).infrastructureConfigurationArn!;
@@ -271,12 +272,7 @@ describe('Image Builder workflows', () => {
   it('checks iam:PassRole on the execution role for a user with limited permissions', async () => {
     const workflow = (await createWorkflow()).workflowBuildVersionArn!;
     await kiln.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'imagebuilder.amazonaws.com' }));
-    const userClient = async (name: string, statements: object[]) => {
-      await kiln.iam.send(new CreateUserCommand({ UserName: name }));
-      await kiln.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }));
-      const key = (await kiln.iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-      return new ImagebuilderClient({ endpoint: kiln.endpoint, region: 'us-east-1', credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }, maxAttempts: 1 });
-    };
+    const userClient = async (name: string, statements: object[]) => (await limitedUser(kiln, name, statements)).imagebuilder;
     const imagebuilderOnly = await userClient('builder', [{ Effect: 'Allow', Action: 'imagebuilder:*', Resource: '*' }]);
     const input = { imageRecipeArn: recipe, infrastructureConfigurationArn: infra, workflows: [{ workflowArn: workflow }], executionRole: 'ImageBuilderExecution' };
     await expectError(imagebuilderOnly.send(new CreateImageCommand({ ...input, clientToken: token() })), {

@@ -1,10 +1,12 @@
 /** Documents that many tests need and none of them is about. */
 
+/** A trust policy that lets one AWS service (`ec2.amazonaws.com`, say) assume the role. */
+export function trustPolicyFor(service: string): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+}
+
 /** A trust policy that lets EC2 assume the role: the usual one for roles behind instance profiles. */
-export const TRUST_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-});
+export const TRUST_POLICY = trustPolicyFor('ec2.amazonaws.com');
 
 /**
  * An hour of the day (UTC) twelve hours from when the tests started: a daily schedule at that

@@ -1,5 +1,5 @@
 /** restJson1 output: the body holds the output members that have no `location`; timestamps are epoch seconds. */
-import type { MemberRef, Operation, ServiceModel } from '../model.js';
+import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 
 export interface RestResponse {
   status: number;
@@ -7,30 +7,60 @@ export interface RestResponse {
   body: string;
 }
 
-function toJson(model: ServiceModel, ref: MemberRef, value: unknown): unknown {
+/**
+ * Turns a value of one shape into its JSON form: only the shape's members (records carry fields
+ * of Kiln's own), under their wire names, timestamps as epoch seconds. Built once per shape, so a
+ * large structure (an Image holds its recipe and configurations) is copied without looking up
+ * shapes and members for every value. Undefined means the value goes out as it is.
+ */
+type Converter = ((value: unknown) => unknown) | undefined;
+
+const converters = new WeakMap<object, { convert: Converter }>();
+
+function converterFor(model: ServiceModel, ref: MemberRef): Converter {
   const shape = model.shapes[ref.shape];
+  let entry = converters.get(shape);
+  if (!entry) {
+    // Registered before it is built, so that a shape that contains itself finds itself.
+    entry = { convert: (value) => entry!.convert!(value) };
+    converters.set(shape, entry);
+    entry.convert = buildConverter(model, shape);
+  }
+  return entry.convert;
+}
+
+function buildConverter(model: ServiceModel, shape: Shape): Converter {
   switch (shape.type) {
     case 'structure': {
-      const out: Record<string, unknown> = {};
-      for (const [name, member] of Object.entries(shape.members ?? {})) {
-        const inner = (value as Record<string, unknown>)[name];
-        if (inner !== undefined && inner !== null) out[member.locationName ?? name] = toJson(model, member, inner);
-      }
-      return out;
+      const members = Object.entries(shape.members ?? {}).map(([name, member]) => ({ name, wire: member.locationName ?? name, convert: converterFor(model, member) }));
+      return (value) => {
+        const record = value as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const member of members) {
+          const inner = record[member.name];
+          if (inner !== undefined && inner !== null) out[member.wire] = member.convert ? member.convert(inner) : inner;
+        }
+        return out;
+      };
     }
-    case 'list':
-      return (value as unknown[]).map((item) => toJson(model, shape.member!, item));
+    case 'list': {
+      const item = converterFor(model, shape.member!);
+      return (value) => (item ? (value as unknown[]).map(item) : (value as unknown[]).slice());
+    }
     case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toJson(model, shape.value!, inner);
-      return out;
+      const entry = converterFor(model, shape.value!);
+      return (value) => {
+        const out: Record<string, unknown> = {};
+        for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = entry ? entry(inner) : inner;
+        return out;
+      };
     }
     case 'timestamp':
-      return value instanceof Date ? value.getTime() / 1000 : value;
+      return (value) => (value instanceof Date ? value.getTime() / 1000 : value);
     case 'blob':
-      return Buffer.from(value as Uint8Array).toString('base64');
+      return (value) => Buffer.from(value as Uint8Array).toString('base64');
     default:
-      return value;
+      return undefined;
   }
 }
 
@@ -43,7 +73,10 @@ export function serializeRestJsonResult(model: ServiceModel, operation: Operatio
       const value = (result as Record<string, unknown>)[name];
       if (value === undefined || value === null) continue;
       if (ref.location === 'header') headers[(ref.locationName ?? name).toLowerCase()] = String(value);
-      else if (!ref.location) body[ref.locationName ?? name] = toJson(model, ref, value);
+      else if (!ref.location) {
+        const convert = converterFor(model, ref);
+        body[ref.locationName ?? name] = convert ? convert(value) : value;
+      }
     }
   }
   return { status: operation.http.responseCode ?? 200, headers, body: JSON.stringify(body) };
