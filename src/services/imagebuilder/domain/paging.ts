@@ -35,13 +35,17 @@ interface PageOptions<T> {
 
 const BATCH = 200;
 
-/** Reads the collection in key order from the cursor on, batch by batch. */
-async function* recordsAfter<T>(tx: Tx, collection: string, scope: string, options: PageOptions<T>): AsyncGenerator<StoreRecord<T>> {
+/**
+ * Reads the collection in key order from the cursor on, batch by batch. The first batch is just
+ * enough for a page when nothing is filtered out (one record more tells whether a next page
+ * exists), so a page costs the same however many records follow it; later batches are larger.
+ */
+async function* recordsAfter<T>(tx: Tx, collection: string, scope: string, options: PageOptions<T>, firstBatch: number): AsyncGenerator<StoreRecord<T>> {
   let after = options.nextToken ? decodeToken(options.nextToken) : undefined;
-  for (;;) {
-    const records = await tx.list<T>(collection, scope, { prefix: options.prefix, after, limit: BATCH });
+  for (let limit = firstBatch; ; limit = BATCH) {
+    const records = await tx.list<T>(collection, scope, { prefix: options.prefix, after, limit });
     yield* records;
-    if (records.length < BATCH) return;
+    if (records.length < limit) return;
     after = records[records.length - 1].key;
   }
 }
@@ -51,7 +55,7 @@ export async function pageRecords<T>(tx: Tx, collection: string, scope: string, 
   const max = options.maxResults ?? DEFAULT_MAX_RESULTS;
   const items: T[] = [];
   let lastKey = '';
-  for await (const record of recordsAfter(tx, collection, scope, options)) {
+  for await (const record of recordsAfter(tx, collection, scope, options, max + 1)) {
     if (options.filter && !options.filter(record.value)) continue;
     if (items.length === max) return { items, nextToken: encodeToken(lastKey) };
     items.push(record.value);
@@ -74,7 +78,7 @@ export async function pageGroups<T, R>(
   const close = () => {
     if (group && group.values.length > 0) items.push(options.pick(group.values));
   };
-  for await (const record of recordsAfter(tx, collection, scope, options)) {
+  for await (const record of recordsAfter(tx, collection, scope, options, max + 1)) {
     const key = options.groupOf(record.key);
     if (group?.key !== key) {
       close();
