@@ -4,6 +4,7 @@ import type { Role, Tag } from '../../../generated/iam.js';
 import type { HandlerContext } from '../../types.js';
 import { checkPolicyGrammar } from '../../../policy/grammar.js';
 import { iamScope } from './scope.js';
+import { storedTimestamp } from './stored-timestamps.js';
 
 export const ROLES = 'iam.roles';
 
@@ -78,7 +79,7 @@ export function toRole(role: RoleRecord, detail: 'full' | 'list' = 'full'): Role
     RoleName: role.RoleName,
     RoleId: role.RoleId,
     Arn: role.Arn,
-    CreateDate: new Date(role.CreateDate),
+    CreateDate: storedTimestamp(role.CreateDate),
     AssumeRolePolicyDocument: role.AssumeRolePolicyDocument,
     Description: role.Description,
     MaxSessionDuration: role.MaxSessionDuration,
