@@ -80,8 +80,13 @@ export function benchOptions(quick: boolean): BenchOptions {
 
 export interface ServerSpec {
   name: string;
-  /** The executable and its arguments for a server listening on HOST:port. */
-  command(port: number): { file: string; args: string[] };
+  /**
+   * The executable and its arguments for a server listening on HOST:port, keeping its state in
+   * `dataDir` when given (Kiln: `--data-dir` instead of `--ephemeral`; moto has no such option).
+   */
+  command(port: number, dataDir?: string): { file: string; args: string[] };
+  /** A directory holding the server's state (see `command`); unset: in memory only. */
+  dataDir?: string;
   /** Environment variables removed from the inherited environment for this server. */
   unsetEnv?: string[];
   /** Environment variables set (over the inherited ones) for this server. */
@@ -129,7 +134,7 @@ export async function spawnServer(spec: ServerSpec, port?: number): Promise<Serv
   const actualPort = port ?? (await freePort());
   const logFile = join(TMP_DIR, `${spec.name.toLowerCase()}-${process.pid}-${++logCounter}.log`);
   const fd = openSync(logFile, 'w');
-  const { file, args } = spec.command(actualPort);
+  const { file, args } = spec.command(actualPort, spec.dataDir);
   const spawnedAt = performance.now();
   const child = spawn(file, args, { cwd: REPO_DIR, env: serverEnv(spec), stdio: ['ignore', fd, fd] });
   closeSync(fd);

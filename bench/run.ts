@@ -45,9 +45,12 @@ const KILN_ENV = { KILN_SLR_DELETION_START_MS: '0', KILN_SLR_DELETION_RUN_MS: '0
 const KILN: ServerSpec = {
   name: 'Kiln',
   setEnv: KILN_ENV,
-  command: (port) => ({
+  command: (port, dataDir) => ({
     file: process.execPath,
-    args: [join(KILN_SNAPSHOT, 'dist', 'cli', 'main.js'), 'serve', '--ephemeral', '--host', HOST, '--port', String(port), '--log-level', 'warn'],
+    args: [
+      join(KILN_SNAPSHOT, 'dist', 'cli', 'main.js'), 'serve', ...(dataDir ? ['--data-dir', dataDir] : ['--ephemeral']),
+      '--host', HOST, '--port', String(port), '--log-level', 'warn',
+    ],
   }),
 };
 

@@ -1,29 +1,60 @@
 /**
- * EC2 Image Builder workloads (Kiln only: moto has no Image Builder). Each starts a Kiln of its own,
- * like the long-running one but with every build stage lasting 0 ms (KILN_BUILD_*_MS=0), and sets it
- * up through the API, signed as root test/test in us-east-1: IAM CreateRole + CreateInstanceProfile
- * + AddRoleToInstanceProfile, then CreateComponent (inline YAML with a build phase),
- * CreateImageRecipe and CreateInfrastructureConfiguration.
+ * EC2 Image Builder workloads (Kiln only: moto has no Image Builder).
+ *
+ * 1 and 2 each start a Kiln of their own, like the long-running one but with every build stage
+ * lasting 0 ms (KILN_BUILD_*_MS=0), and set it up through the API, signed as root test/test in
+ * us-east-1: IAM CreateRole + CreateInstanceProfile + AddRoleToInstanceProfile, then CreateComponent
+ * (inline YAML with a build phase), CreateImageRecipe and CreateInfrastructureConfiguration.
  *
  * 1. Build throughput: CreateImage (fresh clientToken each) at c=32 for a bounded window, then wait
  *    for the last builds to reach AVAILABLE; builds/s = builds / (first CreateImage .. last AVAILABLE).
  * 2. GetImage (on an AVAILABLE build) vs IAM GetRole on the same Kiln, c=1 and c=32.
- * 3. ListImages ({"maxResults":25}) at c=1 with 100 images stored and then with up to 100,000
- *    (seeding stops after SEED_BUDGET_MS; the number reached is in the label). Every image is a
- *    recipe of its own (CreateImageRecipe + CreateImage), so ListImages really has that many image
- *    versions to page over.
+ * 3. ListImages ({"maxResults":25}) at c=1 with 100 images stored and with 100,000 (20,000 with
+ *    --quick). Seeding that many through HTTP would take ~15 minutes (~110 CreateImageRecipe +
+ *    CreateImage pairs/s at c=32), so each store size is seeded the same way, in process: the real
+ *    handlers (IAM CreateRole, CreateInstanceProfile, AddRoleToInstanceProfile; Image Builder
+ *    CreateComponent, CreateInfrastructureConfiguration, then per image CreateImageRecipe with a
+ *    name of its own + CreateImage, 1,000 images per transaction) write a fresh SQLite file under
+ *    bench/.tmp, with contexts built as a request's (the first CreateImage creates the
+ *    service-linked role; every CreateImage schedules its build task, which does not run): 100,000
+ *    images took 66 s here (~1,500 pairs/s). Then a
+ *    Kiln of its own serves that file (`serve --data-dir`, not --ephemeral) with every build stage
+ *    24 h long, so none of the pending builds advances (or costs CPU) while ListImages is timed;
+ *    ListImages lists image versions whatever their status. The directory is deleted afterwards.
+ *    Every image is a recipe of its own, so ListImages really has that many image versions to page over.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import {
   call, CREDENTIALS, emptyResult, formatNumber, isOk, quietBeforeRun, recordLoad, REGION, runLoad, signPool, queryBody, send, sleep,
   spawnServer, warmUpAndTime, type Endpoint, type Operation, type Reply, type ServerProcess, type Workload, type WorkloadContext,
-  type WorkloadResult, type Values,
+  type Values, TMP_DIR,
 } from '../harness.js';
 import { waitUntilServing } from './cold-start.js';
+import { TaskEngine } from '../../src/engine/tasks.js';
+import { SystemClock } from '../../src/kernel/clock.js';
+import { RandomIds } from '../../src/kernel/ids.js';
+import { createLogger } from '../../src/kernel/log.js';
+import type { Principal } from '../../src/kernel/scope.js';
+import { requestAuthorizer } from '../../src/server/authz.js';
+import { AddRoleToInstanceProfile } from '../../src/services/iam/ops/AddRoleToInstanceProfile.js';
+import { CreateInstanceProfile } from '../../src/services/iam/ops/CreateInstanceProfile.js';
+import { CreateRole } from '../../src/services/iam/ops/CreateRole.js';
+import { registerIamTasks } from '../../src/services/iam/tasks.js';
+import { CreateComponent } from '../../src/services/imagebuilder/ops/CreateComponent.js';
+import { CreateImage } from '../../src/services/imagebuilder/ops/CreateImage.js';
+import { CreateImageRecipe } from '../../src/services/imagebuilder/ops/CreateImageRecipe.js';
+import { CreateInfrastructureConfiguration } from '../../src/services/imagebuilder/ops/CreateInfrastructureConfiguration.js';
+import { registerImageBuilderTasks } from '../../src/services/imagebuilder/tasks.js';
+import { DEFAULT_SETTINGS, type HandlerContext, type ServiceSettings } from '../../src/services/types.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Tx } from '../../src/store/types.js';
 
 const KILN_ONLY = 'moto has no EC2 Image Builder (no imagebuilder backend in moto 5.x)';
 const ZERO_DURATIONS = {
@@ -88,7 +119,7 @@ async function ib(endpoint: Endpoint, method: string, op: string, input: { query
   return JSON.parse(reply.body || '{}');
 }
 
-const createImageBody = (fx: Fixtures, recipe = fx.recipe) => ({ imageRecipeArn: recipe, infrastructureConfigurationArn: fx.infra, clientToken: randomUUID() });
+const createImageBody = (fx: Fixtures) => ({ imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, clientToken: randomUUID() });
 const getImage = (endpoint: Endpoint, arn: string, agent?: http.Agent) => ib(endpoint, 'GET', 'GetImage', { query: { imageBuildVersionArn: arn } }, agent);
 
 // ---------------------------------------------------------------------------------------------
@@ -117,10 +148,10 @@ async function fixtures(endpoint: Endpoint): Promise<Fixtures> {
   return { component, infra, recipe };
 }
 
-async function createRecipe(endpoint: Endpoint, component: string, name: string, agent?: http.Agent): Promise<string> {
+async function createRecipe(endpoint: Endpoint, component: string, name: string): Promise<string> {
   return (await ib(endpoint, 'PUT', 'CreateImageRecipe', {
     body: { name, semanticVersion: '1.0.0', parentImage: PARENT, components: [{ componentArn: component }], clientToken: randomUUID() },
-  }, agent)).imageRecipeArn;
+  })).imageRecipeArn;
 }
 
 /** Polls GetImage until every build in `arns` is AVAILABLE; returns when the last was seen so. Throws on a failed build or after timeoutMs. */
@@ -152,10 +183,9 @@ async function waitAvailable(endpoint: Endpoint, arns: string[], timeoutMs = 120
 }
 
 /** A CreateImage operation at load, signed as it is sent, collecting the build ARNs. */
-function createImageOp(endpoint: Endpoint, fx: Fixtures, arns: string[], recipeOf?: (i: number, agent: http.Agent) => Promise<string>): Operation {
-  return async (i, agent) => {
-    const recipe = recipeOf ? await recipeOf(i, agent) : fx.recipe;
-    const reply = await sendRest(endpoint, await signRest(endpoint, 'PUT', '/CreateImage', { body: createImageBody(fx, recipe) }), { agent, readBody: true });
+function createImageOp(endpoint: Endpoint, fx: Fixtures, arns: string[]): Operation {
+  return async (_i, agent) => {
+    const reply = await sendRest(endpoint, await signRest(endpoint, 'PUT', '/CreateImage', { body: createImageBody(fx) }), { agent, readBody: true });
     if (isOk(reply.status)) arns.push(JSON.parse(reply.body!).imageBuildVersionArn);
     return [reply];
   };
@@ -277,18 +307,78 @@ export const ibGetImage: Workload = {
 const SMALL = 100;
 const LARGE = 100_000;
 const listLabel = (images: number) => `Image Builder ListImages (25), ${formatNumber(images)} images stored c=1`;
+/** Images created per store transaction while seeding. */
+const SEED_PER_TX = 1000;
+const DAY_MS = 86_400_000;
+/**
+ * Every build stage lasts a day, both for the seeding (the build task is scheduled at CreateImage
+ * time, due after pendingMs) and for the server: no seeded build advances while ListImages is timed.
+ */
+const FROZEN_DURATIONS = {
+  KILN_BUILD_PENDING_MS: String(DAY_MS), KILN_BUILD_BUILDING_MS: String(DAY_MS), KILN_BUILD_TESTING_MS: String(DAY_MS),
+  KILN_BUILD_DISTRIBUTING_MS: String(DAY_MS), KILN_BUILD_INTEGRATING_MS: String(DAY_MS),
+};
+const FROZEN_SETTINGS: ServiceSettings = {
+  ...DEFAULT_SETTINGS,
+  imageBuild: { pendingMs: DAY_MS, buildingMs: DAY_MS, testingMs: DAY_MS, distributingMs: DAY_MS, integratingMs: DAY_MS },
+};
+const ROOT: Principal = { type: 'root', arn: 'arn:aws:iam::123456789012:root', userId: '123456789012', account: '123456789012', accessKeyId: 'test' };
 
-/** Seeds images [from, to) (a recipe each, then CreateImage) at c=32, stopping after budgetMs; returns the count reached. */
-async function seedImages(ctx: WorkloadContext, server: ServerProcess, fx: Fixtures, from: number, to: number, budgetMs: number, result: WorkloadResult): Promise<number> {
-  const { endpoint, pid } = server;
-  const arns: string[] = [];
-  const recipeOf = (i: number, agent: http.Agent) => createRecipe(endpoint, fx.component, `bench-list-${String(from + i).padStart(6, '0')}`, agent);
-  const load = await runLoad({ endpoint, pid, concurrency: CONCURRENCY, durationMs: budgetMs, maxOps: to - from, timeoutMs: 10_000, op: createImageOp(endpoint, fx, arns, recipeOf) });
-  if (load.errors) throw new Error(`seeding images: ${load.errors} failed: ${load.errorSamples.join('; ')}`);
-  ctx.progress(`seeded ${arns.length} images in ${Math.round(load.elapsedMs)} ms (${((arns.length / load.elapsedMs) * 1000).toFixed(0)} recipe+image/s); waiting for the builds`);
-  await waitAvailable(endpoint, arns.slice(-CONCURRENCY), 600_000, 50);
-  result.notes.push(`seeded images ${from.toLocaleString("en-US")}..${(from + arns.length - 1).toLocaleString("en-US")} at ${((arns.length / load.elapsedMs) * 1000).toFixed(0)} CreateImageRecipe+CreateImage pairs/s (c=${CONCURRENCY})`);
-  return from + arns.length;
+/**
+ * Writes a Kiln state file holding `count` images, each from a recipe of its own, by calling the
+ * real handlers in process (no HTTP): IAM CreateRole, CreateInstanceProfile and
+ * AddRoleToInstanceProfile, Image Builder CreateComponent and CreateInfrastructureConfiguration,
+ * then per image CreateImageRecipe + CreateImage, SEED_PER_TX images per transaction. Each context
+ * is built as dispatch builds a request's (root in us-east-1, the system clock, random ids, the
+ * second permissions through requestAuthorizer, tasks scheduled on a TaskEngine on the same store),
+ * so the first CreateImage creates the service-linked role and every CreateImage schedules its
+ * build task; the engine never ticks here, so no build runs. Returns the seeding time in ms.
+ */
+export async function seedImageStore(file: string, count: number, progress: (m: string) => void): Promise<number> {
+  const started = performance.now();
+  const store = openSqliteStore({ file });
+  try {
+    const clock = new SystemClock();
+    const ids = new RandomIds();
+    const log = createLogger('silent');
+    const engine = new TaskEngine({ store, clock, ids, log });
+    registerIamTasks(engine, FROZEN_SETTINGS);
+    registerImageBuilderTasks(engine, FROZEN_SETTINGS);
+    const context = (tx: Tx): HandlerContext => {
+      const ctx: HandlerContext = {
+        scope: { partition: 'aws', account: ROOT.account, region: REGION, requestId: randomUUID(), principal: ROOT },
+        tx, clock, ids, log, settings: FROZEN_SETTINGS,
+        schedule: (kind, dueAt, state) => engine.schedule(tx, kind, dueAt, state),
+        authorize: (...args) => authorizer.authorize(...args),
+      };
+      const authorizer = requestAuthorizer(ctx, { mode: 'enforce', log, protocol: 'rest-json' });
+      return ctx;
+    };
+    const { component, infra } = await store.tx(async (tx) => {
+      await CreateRole({ RoleName: 'BenchBuilder', AssumeRolePolicyDocument: TRUST }, context(tx));
+      await CreateInstanceProfile({ InstanceProfileName: 'BenchBuilderProfile' }, context(tx));
+      await AddRoleToInstanceProfile({ InstanceProfileName: 'BenchBuilderProfile', RoleName: 'BenchBuilder' }, context(tx));
+      return {
+        component: (await CreateComponent({ name: 'bench-hello', semanticVersion: '1.0.0', platform: 'Linux', data: COMPONENT, clientToken: randomUUID() }, context(tx))).componentBuildVersionArn!,
+        infra: (await CreateInfrastructureConfiguration({ name: 'bench-builders', instanceProfileName: 'BenchBuilderProfile', clientToken: randomUUID() }, context(tx))).infrastructureConfigurationArn!,
+      };
+    });
+    for (let first = 0; first < count; first += SEED_PER_TX) {
+      await store.tx(async (tx) => {
+        for (let i = first; i < Math.min(count, first + SEED_PER_TX); i++) {
+          const recipe = (await CreateImageRecipe({
+            name: `bench-list-${String(i).padStart(6, '0')}`, semanticVersion: '1.0.0', parentImage: PARENT,
+            components: [{ componentArn: component }], clientToken: randomUUID(),
+          }, context(tx))).imageRecipeArn!;
+          await CreateImage({ imageRecipeArn: recipe, infrastructureConfigurationArn: infra, clientToken: randomUUID() }, context(tx));
+        }
+      });
+      if ((first / SEED_PER_TX) % 10 === 9) progress(`seeded ${formatNumber(first + SEED_PER_TX)} images`);
+    }
+  } finally {
+    await store.close();
+  }
+  return performance.now() - started;
 }
 
 export const ibListImagesScale: Workload = {
@@ -297,27 +387,38 @@ export const ibListImagesScale: Workload = {
   kilnOnly: KILN_ONLY,
   async run(ctx) {
     const result = emptyResult();
-    const server = await startZeroDurationKiln(ctx);
-    const budgetMs = ctx.options.quick ? 20_000 : 180_000;
-    try {
-      const { endpoint } = server;
-      const fx = await fixtures(endpoint);
-      // The first CreateImage (one at a time) creates the service-linked role.
-      await waitAvailable(endpoint, [(await ib(endpoint, 'PUT', 'CreateImage', { body: createImageBody(fx) })).imageBuildVersionArn]);
-      let stored = 1; // bench-recipe's build
-      for (const target of [SMALL, LARGE]) {
-        ctx.progress(`seeding images to ${formatNumber(target)} (at most ${budgetMs / 1000} s)`);
-        stored = await seedImages(ctx, server, fx, stored, target, budgetMs, result);
-        const page = await ib(endpoint, 'POST', 'ListImages', { body: { maxResults: 25 } });
-        if (page.imageVersionList?.length !== 25 || !page.nextToken) throw new Error(`ListImages: ${page.imageVersionList?.length} versions, nextToken ${page.nextToken}`);
-        const now = Date.now();
-        const pool: RestRequest[] = [];
-        for (let i = 0; i < 256; i++) pool.push(await signRest(endpoint, 'POST', '/ListImages', { body: { maxResults: 25 } }, new Date(now - i * 1000)));
-        const op: Operation = async (i, agent) => [await sendRest(endpoint, pool[i % pool.length], { agent })];
-        await warmUpAndTime(ctx, result, { label: listLabel(stored), unit: 'req/s', concurrency: 1, server, prepare: async () => ({ op, maxOps: 1_000_000 }) });
+    const large = ctx.options.quick ? 20_000 : LARGE;
+    if (ctx.options.quick) result.notes.push(`--quick: ${formatNumber(large)} images instead of ${formatNumber(LARGE)}`);
+    for (const count of [SMALL, large]) {
+      // Both sizes alike: a fresh state file seeded in process, then a Kiln of its own serving it.
+      const dataDir = join(TMP_DIR, `ib-list-images-${process.pid}-${count}`);
+      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        ctx.progress(`seeding ${formatNumber(count)} images in process`);
+        const seedMs = await seedImageStore(join(dataDir, 'kiln.db'), count, ctx.progress);
+        const rate = (count / seedMs) * 1000;
+        ctx.progress(`seeded ${formatNumber(count)} images in ${(seedMs / 1000).toFixed(1)} s (${rate.toFixed(0)} recipe+image/s)`);
+        result.notes.push(
+          `${formatNumber(count)} images seeded in process through the handlers (CreateImageRecipe + CreateImage, ${formatNumber(SEED_PER_TX)} per transaction, ` +
+          `SQLite file) in ${(seedMs / 1000).toFixed(1)} s (${rate.toFixed(0)} pairs/s); served by kiln serve --data-dir with every build stage 24 h long (all builds PENDING)`,
+        );
+        const server = await spawnServer({ ...ctx.spec, dataDir, setEnv: { ...ctx.spec.setEnv, ...FROZEN_DURATIONS } });
+        try {
+          await waitUntilServing(server, ctx.options.coldStartTimeoutMs);
+          const { endpoint } = server;
+          const page = await ib(endpoint, 'POST', 'ListImages', { body: { maxResults: 25 } });
+          if (page.imageVersionList?.length !== 25 || !page.nextToken) throw new Error(`ListImages: ${page.imageVersionList?.length} versions, nextToken ${page.nextToken}`);
+          const now = Date.now();
+          const pool: RestRequest[] = [];
+          for (let i = 0; i < 256; i++) pool.push(await signRest(endpoint, 'POST', '/ListImages', { body: { maxResults: 25 } }, new Date(now - i * 1000)));
+          const op: Operation = async (i, agent) => [await sendRest(endpoint, pool[i % pool.length], { agent })];
+          await warmUpAndTime(ctx, result, { label: listLabel(count), unit: 'req/s', concurrency: 1, server, prepare: async () => ({ op, maxOps: 1_000_000 }) });
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      await server.stop();
     }
     return result;
   },
