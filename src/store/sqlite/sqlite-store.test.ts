@@ -111,8 +111,8 @@ describe('SQLite store', () => {
     await second.close();
   });
 
-  it('rejects a nested tx with a clear error instead of deadlocking', async () => {
-    const store = openSqliteStore({});
+  it('rejects a nested tx with a clear error instead of deadlocking (with checkNesting)', async () => {
+    const store = openSqliteStore({ checkNesting: true });
     const outcome = await store.tx(async (tx) => {
       await tx.put('c', 's', 'outer', 1);
       // Called synchronously and after an await: both must be caught.
@@ -133,8 +133,8 @@ describe('SQLite store', () => {
   });
 
   it('allows a transaction on another store from inside a transaction', async () => {
-    const a = openSqliteStore({});
-    const b = openSqliteStore({});
+    const a = openSqliteStore({ checkNesting: true });
+    const b = openSqliteStore({ checkNesting: true });
     await a.tx(async (tx) => {
       await tx.put('c', 's', 'k', 'a');
       await b.tx((other) => other.put('c', 's', 'k', 'b'));
