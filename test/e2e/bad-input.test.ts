@@ -15,10 +15,9 @@ import { CreateRoleCommand, GetRoleCommand, ListRolesCommand } from '@aws-sdk/cl
 import { CreateComponentCommand, ListComponentsCommand } from '@aws-sdk/client-imagebuilder';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ManualClock } from '../../src/index.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
-const ACCOUNT = '123456789012';
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';

@@ -23,9 +23,8 @@ import { resolveConfig, type IamEnforcement } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
 
 type Statement = Record<string, unknown>;

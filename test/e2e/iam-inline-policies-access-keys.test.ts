@@ -35,10 +35,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expectError, type ExpectedError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
-const ACCOUNT = '123456789012';
 
 /** A valid identity policy whose non-whitespace length is exactly `size` characters. */
 function policyOfSize(size: number): string {

@@ -53,10 +53,9 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { expectError, validationMessage, type ExpectedError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
-const ACCOUNT = '123456789012';
 const OTHER_TRUST_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],

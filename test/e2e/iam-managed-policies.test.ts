@@ -49,11 +49,10 @@ import {
   type Policy,
 } from '@aws-sdk/client-iam';
 import { expectError, type ExpectedError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { awsManagedPoliciesDir, findAwsManagedPolicy, listAwsManagedPolicies } from '../../src/services/iam/domain/aws-managed-policies.js';
 
-const ACCOUNT = '123456789012';
 const ROOT_ARN = `arn:aws:iam::${ACCOUNT}:root`;
 const doc = (action: string) => JSON.stringify({
   Version: '2012-10-17',

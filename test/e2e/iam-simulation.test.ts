@@ -14,9 +14,8 @@ import {
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 /** The AWS CLI's simulate-custom-policy example, verbatim. */
 const DATED = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2018-08-16T12:00:00Z"}}}}';
 const at = (date: string) => [{ ContextKeyName: 'aws:CurrentTime', ContextKeyValues: [date], ContextKeyType: 'date' as const }];

@@ -46,8 +46,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { expectError, type ExpectedError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 /** Created in before(): a customer managed policy to use as a boundary and to attach. */
 const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/UserBoundary`;
 const MANAGED = `arn:aws:iam::${ACCOUNT}:policy/UserManaged`;

@@ -18,11 +18,8 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 /** PENDING 1 s, BUILDING 4 s, TESTING 2 s, DISTRIBUTING 2 s, INTEGRATING 1 s. */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 4000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
 
@@ -149,7 +146,7 @@ describe('Image Builder component documents', () => {
       infra = (await ib().send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
       const component = (await create({ name: 'steps-component' })).componentBuildVersionArn!;
       recipe = (await ib().send(new CreateImageRecipeCommand({
-        name: 'stepped', semanticVersion: '1.0.0', parentImage: PARENT,
+        name: 'stepped', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE,
         components: [{ componentArn: `${IB}:component/steps-component/x.x.x` }, { componentArn: 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x' }],
       }))).imageRecipeArn!;
       assert.equal(component, `${IB}:component/steps-component/1.0.0/1`);

@@ -23,11 +23,9 @@ import { ManualClock } from '../../src/kernel/clock.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, TRUST_POLICY } from '../helpers/fixtures.js';
 import { limitedUser } from '../helpers/users.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const PROFILE_MISSING = "The value supplied for parameter 'instanceProfileName' is not valid. The provided instance profile does not exist. Please specify a different instance profile and try again.";
 const NO_OUTPUTS = (i: number) => `The value supplied for parameter 'distributions[${i}]' is not valid. One or more outputs should be provided for each region in a distribution configuration.`;

@@ -25,14 +25,11 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
-import { TRUST_POLICY, trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY, trustPolicyFor } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
 import { limitedUser } from '../helpers/users.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 const IB_TRUST = trustPolicyFor('imagebuilder.amazonaws.com');
 const NO_BUILD_TIME = { buildPendingMs: 0, buildBuildingMs: 0, buildTestingMs: 0, buildDistributingMs: 0, buildIntegratingMs: 0 };
 const LCE = /^lce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -84,7 +81,7 @@ describe('Image Builder lifecycle policies', () => {
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     roleArn = (await kiln.iam.send(new CreateRoleCommand({ RoleName: 'LifecycleRole', AssumeRolePolicyDocument: IB_TRUST }))).Role!.Arn!;
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
+    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
   });
 
   describe('policies', () => {
@@ -189,7 +186,7 @@ describe('Image Builder lifecycle policies', () => {
   describe('runs', () => {
     it('the daily run: a COUNT rule deletes all but the newest builds of the version, one action a second', async () => {
       const images = [await build(), await build(), await build(), await build()];
-      const other = await build(undefined, (await ib.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '2.0.0', parentImage: PARENT }))).imageRecipeArn!);
+      const other = await build(undefined, (await ib.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '2.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!);
       const policyArn = (await createPolicy()).lifecyclePolicyArn!;
       await advance(DAY - 1);
       assert.deepEqual(await executionsOf(policyArn), [], 'nothing runs before a day has passed');
@@ -467,7 +464,7 @@ describe('Image Builder lifecycle policies through the aws CLI', () => {
     await aws('iam', 'create-instance-profile', '--instance-profile-name', 'BuilderProfile');
     await aws('iam', 'add-role-to-instance-profile', '--instance-profile-name', 'BuilderProfile', '--role-name', 'Builder');
     const infra = (await aws('imagebuilder', 'create-infrastructure-configuration', '--name', 'builders', '--instance-profile-name', 'BuilderProfile')).infrastructureConfigurationArn;
-    const recipe = (await aws('imagebuilder', 'create-image-recipe', '--name', 'web', '--semantic-version', '1.0.0', '--parent-image', PARENT)).imageRecipeArn;
+    const recipe = (await aws('imagebuilder', 'create-image-recipe', '--name', 'web', '--semantic-version', '1.0.0', '--parent-image', PARENT_IMAGE)).imageRecipeArn;
 
     const policy = await aws('imagebuilder', 'create-lifecycle-policy', '--name', 'cli-policy', '--execution-role', 'LifecycleRole',
       '--resource-type', 'AMI_IMAGE', '--policy-details', JSON.stringify([deleteRule(1)]),

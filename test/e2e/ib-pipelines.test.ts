@@ -29,10 +29,8 @@ import { arnName } from '../../src/services/imagebuilder/domain/scope.js';
 import { buildSortKey, versionSortKey } from '../../src/services/imagebuilder/domain/versions.js';
 import { expectError } from '../helpers/errors.js';
 import { runAws } from '../helpers/subprocess.js';
-import { HOUR_AWAY_FROM_NOW, TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, HOUR_AWAY_FROM_NOW, IB, TRUST_POLICY } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const SCOPE = `${ACCOUNT}/us-east-1`;
 

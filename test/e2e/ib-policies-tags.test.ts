@@ -39,8 +39,8 @@ import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
 import { limitedUser } from '../helpers/users.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const ARN = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const DOC = `schemaVersion: 1.0
 phases:

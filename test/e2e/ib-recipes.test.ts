@@ -34,8 +34,8 @@ import { parse as parseYaml } from 'yaml';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const ARN = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
 const AMI = 'ami-0123456789abcdef0';
 const linuxDoc = (parameters = '') => `name: Hello

@@ -23,12 +23,9 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
 import { limitedUser } from '../helpers/users.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 /** Seconds each status lasts: PENDING 1, BUILDING 4, TESTING 2, DISTRIBUTING 2, INTEGRATING 1 (a whole build: 10). */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 4000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
 const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/ImageBuilderExecution`;
@@ -69,7 +66,7 @@ describe('DistributeImage, RetryImage, GetMarketplaceResource, image scan findin
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'Golden', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
+    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'Golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
     dist = (await ib.send(new CreateDistributionConfigurationCommand({
       name: 'europe', distributions: [{ region: 'us-east-1', amiDistributionConfiguration: {} }, { region: 'eu-west-1', amiDistributionConfiguration: { name: 'golden-eu' } }],
     }))).distributionConfigurationArn!;

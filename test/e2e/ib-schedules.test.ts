@@ -28,13 +28,10 @@ import { startServer } from '../../src/server/server.js';
 import { IMAGE_RECIPES } from '../../src/services/imagebuilder/domain/records.js';
 import { versionSortKey } from '../../src/services/imagebuilder/domain/versions.js';
 import { expectError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
 /** Every build takes 10 s: PENDING 1, BUILDING 4, TESTING 2, DISTRIBUTING 2, INTEGRATING 1. */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 4000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
@@ -81,7 +78,7 @@ async function scheduledKiln(start: string, options: { dataDir?: string; fresh?:
   if (options.fresh !== false) {
     await builderProfile(kiln.iam);
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
+    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
   }
   const scheduled: Scheduled = {
     kiln, ib, clock, infra, recipe,
@@ -340,7 +337,7 @@ describe('failed scheduled runs', () => {
       const iam = new IAMClient(clientConfig);
       await builderProfile(iam);
       const infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-      const recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'doomed', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
+      const recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'doomed', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
       const arn = (await ib.send(new CreateImagePipelineCommand({
         name: 'orphan', imageRecipeArn: recipe, infrastructureConfigurationArn: infra,
         schedule: { scheduleExpression: 'cron(0 * * * ? *)', autoDisablePolicy: { failureCount: 2 } },
@@ -433,7 +430,7 @@ describe('a scheduled pipeline being fast-forwarded', () => {
     opened.push(kiln);
     await builderProfile(kiln.iam);
     const infra = (await kiln.imagebuilder.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-    const recipe = (await kiln.imagebuilder.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT }))).imageRecipeArn!;
+    const recipe = (await kiln.imagebuilder.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
     const aws = async (...args: string[]) => {
       const result = await runAws(['imagebuilder', ...args], kiln.env);
       assert.equal(result.code, 0, result.stderr);

@@ -26,12 +26,9 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
 import { limitedUser } from '../helpers/users.js';
 
-const ACCOUNT = '123456789012';
-const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
-const PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 /** PENDING 1 s, BUILDING 5 s, TESTING 2 s, DISTRIBUTING 2 s, INTEGRATING 1 s. */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 5000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
 const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/ImageBuilderExecution`;
@@ -109,7 +106,7 @@ describe('Image Builder workflows', () => {
     await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
     await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile', clientToken: token() }))).infrastructureConfigurationArn!;
-    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT, clientToken: token() }))).imageRecipeArn!;
+    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE, clientToken: token() }))).imageRecipeArn!;
   });
 
   it('creates, reads, versions, lists, tags and deletes workflows', async () => {

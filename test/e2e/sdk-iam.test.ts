@@ -22,10 +22,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { expectError, validationMessage, type ExpectedError } from '../helpers/errors.js';
-import { TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, TRUST_POLICY } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 
-const ACCOUNT = '123456789012';
 const ROLE_NAME_PATTERN = '[\\w+=,.@-]+';
 
 describe('IAM roles and STS through @aws-sdk/client-iam and client-sts', () => {

@@ -19,8 +19,8 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const PREFIX = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}:component`;
 const BUILD_DOC = `name: HelloWorld
 schemaVersion: 1.0

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws, runBoto3, type CliResult } from '../helpers/subprocess.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 
 function json(result: CliResult): any {

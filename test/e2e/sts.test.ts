@@ -22,8 +22,8 @@ import {
 import type { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
+import { ACCOUNT } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const allow = (Action: string | string[], Resource: string | string[] = '*', Condition?: object) => ({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) });
 const trust = (Principal: object | string, Action: string | string[] = 'sts:AssumeRole', Condition?: object) => ({ Effect: 'Allow', Principal, Action, ...(Condition ? { Condition } : {}) });

@@ -19,9 +19,8 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws, type CliResult } from '../helpers/subprocess.js';
-import { HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
+import { ACCOUNT, HOUR_AWAY_FROM_NOW } from '../helpers/fixtures.js';
 
-const ACCOUNT = '123456789012';
 const SLR = 'AWSServiceRoleForImageBuilder';
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands:\n            - echo hello\n';
 const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';

@@ -1,4 +1,13 @@
-/** Documents that many tests need and none of them is about. */
+/** Documents and names that many tests need and none of them is about. */
+
+/** The account Kiln serves by default (`--account-id`). */
+export const ACCOUNT = '123456789012';
+
+/** The start of Image Builder ARNs in that account in us-east-1 (`${IB}:image/...`). */
+export const IB = `arn:aws:imagebuilder:us-east-1:${ACCOUNT}`;
+
+/** An Amazon-managed parent image for image recipes. */
+export const PARENT_IMAGE = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x';
 
 /** A trust policy that lets one AWS service (`ec2.amazonaws.com`, say) assume the role. */
 export function trustPolicyFor(service: string): string {
