@@ -7,7 +7,7 @@
 import type { HandlerContext } from '../../types.js';
 import { IMAGE_BUILDER_PRINCIPAL } from './service-role.js';
 
-export function executionRoleArn(ctx: HandlerContext, nameOrArn: string): string {
+function executionRoleArn(ctx: HandlerContext, nameOrArn: string): string {
   return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:${ctx.scope.partition}:iam::${ctx.scope.account}:role/${nameOrArn}`;
 }
 

@@ -15,6 +15,7 @@ import type {
 } from '../../../generated/imagebuilder.js';
 import { findRoleIn, type RoleRecord } from '../../iam/public.js';
 import type { HandlerContext } from '../../types.js';
+import { passExecutionRole } from './execution-role.js';
 import { arnName, ibArn, ibScope } from './scope.js';
 import { LIFECYCLE_POLICIES } from './tagged-resources.js';
 import { checkWildcardVersion } from './versions.js';
@@ -102,7 +103,7 @@ export async function findExecutionRole(ctx: Pick<HandlerContext, 'scope' | 'tx'
 export async function checkExecutionRole(ctx: HandlerContext, nameOrArn: string, parameter = 'executionRole'): Promise<RoleRecord> {
   const role = await findExecutionRole(ctx, nameOrArn);
   if (!role) throw invalid(parameter, 'The provided execution role does not exist. Please specify a different execution role and try again.');
-  await ctx.authorize('iam:PassRole', role.Arn, { 'iam:PassedToService': 'imagebuilder.amazonaws.com' });
+  await passExecutionRole(ctx, role.Arn);
   return role;
 }
 
