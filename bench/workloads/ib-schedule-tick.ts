@@ -26,7 +26,7 @@ import { CreateImagePipeline } from '../../src/services/imagebuilder/ops/CreateI
 import { CreateImageRecipe } from '../../src/services/imagebuilder/ops/CreateImageRecipe.js';
 import { CreateInfrastructureConfiguration } from '../../src/services/imagebuilder/ops/CreateInfrastructureConfiguration.js';
 import { registerImageBuilderTasks } from '../../src/services/imagebuilder/tasks.js';
-import { authorizeNothing, DEFAULT_SETTINGS, type HandlerContext } from '../../src/services/types.js';
+import { authorizeNothing, DEFAULT_SETTINGS, rememberNothing, type HandlerContext } from '../../src/services/types.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Tx } from '../../src/store/types.js';
 import { emptyResult, formatNumber, median, type Values, type Workload, type WorkloadResult } from '../harness.js';
@@ -56,7 +56,7 @@ async function seedFleet(count: number, progress: (m: string) => void): Promise<
   registerImageBuilderTasks(engine, DEFAULT_SETTINGS);
   const context = (tx: Tx): HandlerContext => ({
     scope: { partition: 'aws', account: ACCOUNT, region: 'us-east-1', requestId: 'bench', principal: { type: 'root', arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT, account: ACCOUNT, accessKeyId: 'test' } },
-    tx, clock, ids, log, settings: DEFAULT_SETTINGS, authorize: authorizeNothing,
+    tx, clock, ids, log, settings: DEFAULT_SETTINGS, authorize: authorizeNothing, remember: rememberNothing,
     schedule: (kind, dueAt, state) => engine.schedule(tx, kind, dueAt, state),
   });
   const { infra, recipe } = await store.tx(async (tx) => {

@@ -52,7 +52,7 @@ import { CreateImage } from '../../src/services/imagebuilder/ops/CreateImage.js'
 import { CreateImageRecipe } from '../../src/services/imagebuilder/ops/CreateImageRecipe.js';
 import { CreateInfrastructureConfiguration } from '../../src/services/imagebuilder/ops/CreateInfrastructureConfiguration.js';
 import { registerImageBuilderTasks } from '../../src/services/imagebuilder/tasks.js';
-import { DEFAULT_SETTINGS, type HandlerContext, type ServiceSettings } from '../../src/services/types.js';
+import { DEFAULT_SETTINGS, rememberNothing, type HandlerContext, type ServiceSettings } from '../../src/services/types.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Tx } from '../../src/store/types.js';
 
@@ -350,6 +350,7 @@ export async function seedImageStore(file: string, count: number, progress: (m: 
         tx, clock, ids, log, settings: FROZEN_SETTINGS,
         schedule: (kind, dueAt, state) => engine.schedule(tx, kind, dueAt, state),
         authorize: (...args) => authorizer.authorize(...args),
+        remember: rememberNothing,
       };
       const authorizer = requestAuthorizer(ctx, { mode: 'enforce', log, protocol: 'rest-json' });
       return ctx;

@@ -18,6 +18,7 @@ import { serializeRestJsonError, serializeRestJsonResult } from '../protocol/res
 import { restJsonValidationError } from '../protocol/restjson/validation-message.js';
 import { notImplemented, type HandlerContext, type ServiceSettings } from '../services/types.js';
 import type { TaskEngine } from '../engine/tasks.js';
+import type { DerivedCaches } from '../store/derived-cache.js';
 import type { Store } from '../store/types.js';
 import type { ServiceDefinition } from './services.js';
 import { requestAuthorizer, type CallerCache, type EnforcementMode } from './authz.js';
@@ -39,6 +40,8 @@ export interface DispatchDeps {
   enforcement?: EnforcementMode;
   /** Callers' policies kept across requests (authz.ts createCallerCache). */
   callers?: CallerCache;
+  /** What handlers remember across requests (HandlerContext.remember). */
+  remembered: DerivedCaches;
 }
 
 /** What the server knows about a request besides its input. */
@@ -69,6 +72,7 @@ export async function dispatch(
       scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log, settings: deps.settings,
       schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
       authorize: (...args) => authorizer.authorize(...args),
+      remember: (collections, key, load) => deps.remembered.get(collections, key, load),
     };
     const authorizer = requestAuthorizer(ctx, { mode: deps.enforcement ?? 'enforce', log: deps.log, protocol: input.kind, sourceIp: facts.sourceIp, callers: deps.callers });
     // In the handler's transaction: the resources it looks up are the ones the handler sees, and a denial changes nothing.

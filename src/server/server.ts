@@ -3,6 +3,7 @@
  * request pipeline and the background engine, and runs them on node:http.
  */
 import { createCallerCache } from './authz.js';
+import { DerivedCaches } from '../store/derived-cache.js';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -68,7 +69,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
   registerImageBuilderTasks(engine, settings);
   const services = loadServices();
   const app = createApp({
-    config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement, callers: createCallerCache(store),
+    config, store, engine, settings, clock, ids, log, services, enforcement: config.iamEnforcement, callers: createCallerCache(store), remembered: new DerivedCaches(store),
     credentials: credentialLookup(config, store, clock, log),
     signatureClock: options.signatureClock ?? new SystemClock(),
     admin: createAdmin({ store, services, engine, controlledClock }),

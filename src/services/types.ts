@@ -42,6 +42,14 @@ export interface HandlerContext {
    * account root it is not evaluated.
    */
   authorize(action: string, resource: string, values?: ConditionValues, options?: AuthorizeOptions): Promise<void>;
+  /**
+   * A value derived from records of `collections`, shared between requests until a committed
+   * transaction writes one of them (src/store/derived-cache.ts); `key` must name everything else
+   * the value depends on (account, region, the request's input). For reads that run before the
+   * handler writes anything: inside a transaction that has written, the value may predate its
+   * writes. Values are deep-frozen; an error from `load` is thrown and nothing is kept.
+   */
+  remember<V>(collections: readonly string[], key: string, load: () => Promise<V>): Promise<V>;
 }
 
 export interface AuthorizeOptions {
@@ -58,6 +66,9 @@ export interface AuthorizeOptions {
 
 /** `authorize` for contexts of Kiln's own background work, which acts as the service itself. */
 export const authorizeNothing: HandlerContext['authorize'] = async () => {};
+
+/** `remember` that keeps nothing: background work reads what it needs afresh. */
+export const rememberNothing: HandlerContext['remember'] = (_collections, _key, load) => load();
 
 export type Handler<I, O> = (input: I, ctx: HandlerContext) => Promise<O>;
 

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DerivedCache } from './derived-cache.js';
+import { DerivedCache, DerivedCaches } from './derived-cache.js';
 import { openSqliteStore, type SqliteStore } from './sqlite/sqlite-store.js';
 
 describe('DerivedCache', () => {
@@ -54,5 +54,32 @@ describe('DerivedCache', () => {
     await read('c');
     await read('a');
     assert.equal(loads(), 4);
+  });
+
+  describe('DerivedCaches (HandlerContext.remember)', () => {
+    it('keeps each value until a collection it was read from changes', async () => {
+      const caches = new DerivedCaches(store);
+      let loads = 0;
+      const remember = (collections: string[], key: string) => caches.get(collections, key, async () => ({ loaded: ++loads }));
+      assert.deepEqual(await remember(['images'], 'a'), { loaded: 1 });
+      assert.deepEqual(await remember(['images', 'versions'], 'a'), { loaded: 2 }, 'another set of collections is another cache');
+      await store.tx((tx) => tx.put('versions', 's', 'k', 1));
+      assert.deepEqual(await remember(['images'], 'a'), { loaded: 1 });
+      assert.deepEqual(await remember(['images', 'versions'], 'a'), { loaded: 3 });
+    });
+
+    it('freezes what it keeps, nested values too, so no caller can change it for the next', async () => {
+      const caches = new DerivedCaches(store);
+      const value = await caches.get(['images'], 'frozen', async () => ({ image: { tags: { stage: 'prod' } }, list: [{ n: 1 }] }));
+      assert.throws(() => { (value.image.tags as Record<string, string>).stage = 'dev'; }, TypeError);
+      assert.throws(() => { value.list.push({ n: 2 }); }, TypeError);
+      assert.deepEqual(await caches.get(['images'], 'frozen', async () => ({ image: { tags: {} }, list: [] })), { image: { tags: { stage: 'prod' } }, list: [{ n: 1 }] });
+    });
+
+    it('keeps nothing when loading fails', async () => {
+      const caches = new DerivedCaches(store);
+      await assert.rejects(caches.get(['images'], 'missing', async () => { throw new Error('not found'); }), /not found/);
+      assert.equal(await caches.get(['images'], 'missing', async () => 'found'), 'found');
+    });
   });
 });

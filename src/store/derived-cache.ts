@@ -32,3 +32,32 @@ export class DerivedCache<V> {
     return value;
   }
 }
+
+/**
+ * DerivedCaches by the collections their values are read from: what handlers use through
+ * HandlerContext.remember. Every value is deep-frozen when stored, so a caller that tries to
+ * change a shared value fails loudly instead of changing what later requests see.
+ */
+export class DerivedCaches {
+  private readonly caches = new Map<string, DerivedCache<unknown>>();
+
+  constructor(private readonly store: Store) {}
+
+  get<V>(collections: readonly string[], key: string, load: () => Promise<V>): Promise<V> {
+    const id = collections.join('\n');
+    let cache = this.caches.get(id);
+    if (!cache) {
+      cache = new DerivedCache(this.store, collections);
+      this.caches.set(id, cache);
+    }
+    return cache.get(key, async () => deepFreeze(await load())) as Promise<V>;
+  }
+}
+
+function deepFreeze<V>(value: V): V {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

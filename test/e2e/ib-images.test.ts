@@ -26,7 +26,7 @@ import {
   DeleteImageCommand, DeleteImagePipelineCommand, DeleteImageRecipeCommand, GetImageCommand, GetImagePipelineCommand, GetWorkflowExecutionCommand,
   GetWorkflowStepExecutionCommand, ImagebuilderClient, ImportDiskImageCommand, ImportVmImageCommand, ListImageBuildVersionsCommand,
   ListImagePackagesCommand, ListImagesCommand, ListWorkflowExecutionsCommand, ListWorkflowStepExecutionsCommand,
-  StartImagePipelineExecutionCommand, TagResourceCommand, UpdateImagePipelineCommand, type CreateImageCommandInput, type Image,
+  StartImagePipelineExecutionCommand, TagResourceCommand, UntagResourceCommand, UpdateImagePipelineCommand, type CreateImageCommandInput, type Image,
 } from '@aws-sdk/client-imagebuilder';
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
@@ -462,6 +462,28 @@ describe('image builds', () => {
     // Tags on an image (TagResource) show in GetImage.
     await ib.send(new TagResourceCommand({ resourceArn: second, tags: { stage: 'prod' } }));
     assert.deepEqual((await get(second)).tags, { stage: 'prod' });
+  });
+
+  it('GetImage asked again and again answers what the image is now (Kiln remembers answers until an image changes)', async () => {
+    const first = await create();
+    const versionArn = `${IB}:image/golden-recipe/1.0.0`;
+    for (let i = 0; i < 3; i++) assert.equal((await get(first)).state?.status, 'PENDING');
+    assert.equal((await get(versionArn)).arn, first);
+    await advance(1);
+    assert.equal(await status(first), 'BUILDING');
+    await ib.send(new TagResourceCommand({ resourceArn: first, tags: { stage: 'prod' } }));
+    assert.deepEqual((await get(first)).tags, { stage: 'prod' });
+    await ib.send(new UntagResourceCommand({ resourceArn: first, tagKeys: ['stage'] }));
+    assert.deepEqual((await get(first)).tags, {});
+    // A version ARN names the newest build, and the newest build's own latestVersionReferences move with it.
+    const second = await create();
+    assert.equal((await get(versionArn)).arn, second);
+    assert.equal((await ib.send(new GetImageCommand({ imageBuildVersionArn: first }))).latestVersionReferences?.latestPatchVersionArn, second);
+    await ib.send(new CancelImageCreationCommand({ imageBuildVersionArn: second }));
+    assert.equal(await status(second), 'CANCELLED');
+    await ib.send(new DeleteImageCommand({ imageBuildVersionArn: second }));
+    assert.equal((await get(versionArn)).arn, first);
+    await expectError(ib.send(new GetImageCommand({ imageBuildVersionArn: second })), { name: 'ResourceNotFoundException', status: 404 });
   });
 
   it('ImportVmImage and ImportDiskImage make imported images that become AVAILABLE', async () => {

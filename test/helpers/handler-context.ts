@@ -10,6 +10,7 @@ import type { Principal } from '../../src/kernel/scope.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/types.js';
 import { DEFAULT_SETTINGS, type HandlerContext } from '../../src/services/types.js';
+import { DerivedCaches } from '../../src/store/derived-cache.js';
 import { requestAuthorizer } from '../../src/server/authz.js';
 
 export const ACCOUNT = '123456789012';
@@ -30,12 +31,14 @@ export function handlerHarness(start = '2026-03-01T12:00:00.000Z'): HandlerHarne
   const clock = new ManualClock(start);
   const ids = new SequentialIds();
   const log = createLogger('silent');
+  const remembered = new DerivedCaches(store);
   const as = <T>(principal: Principal, fn: (ctx: HandlerContext) => Promise<T>, region = 'us-east-1'): Promise<T> => store.tx((tx) => {
     const ctx: HandlerContext = {
       scope: { partition: 'aws', account: principal.account, region, requestId: 'r', principal },
       tx, clock, ids, log, settings: DEFAULT_SETTINGS,
       schedule: async () => 'unused',
       authorize: (...args) => authorizer.authorize(...args),
+      remember: (collections, key, load) => remembered.get(collections, key, load),
     };
     // Second permissions (ctx.authorize) are enforced as the server does; the operation's own permission is not checked here.
     const authorizer = requestAuthorizer(ctx, { mode: 'enforce', log, protocol: 'query' });

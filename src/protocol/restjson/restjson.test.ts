@@ -67,6 +67,17 @@ describe('restJson1 output', () => {
     assert.equal(response.status, 200);
     assert.deepEqual(JSON.parse(response.body), { requestId: 'r', clientToken: 't', componentBuildVersionArn: 'arn' });
   });
+  it('writes a frozen value (one a handler remembers) as it writes the same value unfrozen, each time', () => {
+    const image = { arn: 'arn:image', name: 'golden', kiln: 'not in the shape', deprecationTime: new Date(1_700_000_000_000), tags: { a: 'b' } };
+    const plain = serializeRestJsonResult(ib, ib.operations.GetImage, { requestId: 'r1', image });
+    const frozen = Object.freeze({ ...image, tags: Object.freeze({ ...image.tags }) });
+    assert.equal(serializeRestJsonResult(ib, ib.operations.GetImage, { requestId: 'r1', image: frozen }).body, plain.body);
+    const again = JSON.parse(serializeRestJsonResult(ib, ib.operations.GetImage, { requestId: 'r2', image: frozen }).body);
+    assert.deepEqual(again, { requestId: 'r2', image: { arn: 'arn:image', name: 'golden', deprecationTime: 1_700_000_000, tags: { a: 'b' } } });
+    // The same frozen object under another shape is written as that shape wants it.
+    const summary = JSON.parse(serializeRestJsonResult(ib, ib.operations.ListImageBuildVersions, { requestId: 'r3', imageSummaryList: [frozen] }).body);
+    assert.deepEqual(summary.imageSummaryList, [{ arn: 'arn:image', name: 'golden', deprecationTime: 1_700_000_000, tags: { a: 'b' } }]);
+  });
   it('writes errors with x-amzn-ErrorType and a message body', () => {
     const response = serializeRestJsonError('ResourceNotFoundException', 'gone', 404);
     assert.equal(response.headers['x-amzn-errortype'], 'ResourceNotFoundException');

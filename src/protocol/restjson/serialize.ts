@@ -66,20 +66,34 @@ function buildConverter(model: ServiceModel, shape: Shape): Converter {
 
 export function serializeRestJsonResult(model: ServiceModel, operation: Operation, result: unknown): RestResponse {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const body: Record<string, unknown> = {};
+  const members: string[] = [];
   if (operation.output && result) {
     const shape = model.shapes[operation.output.shape];
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const value = (result as Record<string, unknown>)[name];
       if (value === undefined || value === null) continue;
       if (ref.location === 'header') headers[(ref.locationName ?? name).toLowerCase()] = String(value);
-      else if (!ref.location) {
-        const convert = converterFor(model, ref);
-        body[ref.locationName ?? name] = convert ? convert(value) : value;
-      }
+      else if (!ref.location) members.push(`${JSON.stringify(ref.locationName ?? name)}:${jsonOf(model, ref, value)}`);
     }
   }
-  return { status: operation.http.responseCode ?? 200, headers, body: JSON.stringify(body) };
+  return { status: operation.http.responseCode ?? 200, headers, body: `{${members.join(',')}}` };
+}
+
+/**
+ * A member's JSON text. A frozen value (one a handler remembers across requests, see
+ * HandlerContext.remember) cannot change, so its text is written once per shape and reused.
+ */
+const frozenTexts = new WeakMap<Shape, WeakMap<object, string>>();
+
+function jsonOf(model: ServiceModel, ref: MemberRef, value: unknown): string {
+  const convert = converterFor(model, ref);
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(convert ? convert(value) : value);
+  const shape = model.shapes[ref.shape];
+  let texts = frozenTexts.get(shape);
+  if (!texts) frozenTexts.set(shape, (texts = new WeakMap()));
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = JSON.stringify(convert ? convert(value) : value)));
+  return text;
 }
 
 export function serializeRestJsonError(code: string, message: string, status: number): RestResponse {

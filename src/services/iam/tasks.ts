@@ -1,7 +1,7 @@
 /** IAM's background work: the steps of a service-linked role's deletion task. */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
-import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
+import { authorizeNothing, rememberNothing, type HandlerContext, type ServiceSettings } from '../types.js';
 import { releaseEntityPolicies } from './domain/attachments.js';
 import { ROLES, findRole } from './domain/roles.js';
 import { iamScope } from './domain/scope.js';
@@ -15,7 +15,7 @@ function serviceContext(step: StepContext, state: DeletionTaskState, settings: S
       partition: state.partition as Partition, account, region: 'us-east-1', requestId: state.deletionTaskId,
       principal: { type: 'root', arn: `arn:${state.partition}:iam::${account}:root`, userId: account, account, accessKeyId: '' },
     },
-    tx: step.tx, clock: step.clock, ids: step.ids, log: step.log, settings, schedule: step.schedule, authorize: authorizeNothing,
+    tx: step.tx, clock: step.clock, ids: step.ids, log: step.log, settings, schedule: step.schedule, authorize: authorizeNothing, remember: rememberNothing,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Image Builder's background work: the steps of an image build (domain/builds.ts), the timeouts of waiting workflow steps, pipeline schedules (domain/scheduled-runs.ts) and lifecycle policies (lifecycle-tasks.ts). */
 import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
-import { authorizeNothing, type HandlerContext, type ServiceSettings } from '../types.js';
+import { authorizeNothing, rememberNothing, type HandlerContext, type ServiceSettings } from '../types.js';
 import { BUILD_TASK_KIND, advanceBuild, type BuildTaskState } from './domain/builds.js';
 import { inProgress } from './domain/images.js';
 import { SCHEDULE_TASK_KIND, type ScheduleTaskState } from './domain/pipeline-schedules.js';
@@ -20,7 +20,7 @@ export function serviceContext(step: StepContext, state: Pick<BuildTaskState, 'p
       partition: partition as Partition, account, region, requestId: taskId,
       principal: { type: 'root', arn: `arn:${partition}:iam::${account}:root`, userId: account, account, accessKeyId: '' },
     },
-    tx: step.tx, clock: step.clock, ids: step.ids, log: step.log, settings, schedule: step.schedule, authorize: authorizeNothing,
+    tx: step.tx, clock: step.clock, ids: step.ids, log: step.log, settings, schedule: step.schedule, authorize: authorizeNothing, remember: rememberNothing,
   };
 }
 

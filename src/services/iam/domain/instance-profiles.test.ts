@@ -8,7 +8,7 @@ import { ManualClock } from '../../../kernel/clock.js';
 import { SequentialIds } from '../../../kernel/ids.js';
 import { createLogger } from '../../../kernel/log.js';
 import { openSqliteStore } from '../../../store/sqlite/sqlite-store.js';
-import { DEFAULT_SETTINGS, type HandlerContext } from '../../types.js';
+import { DEFAULT_SETTINGS, rememberNothing, type HandlerContext } from '../../types.js';
 import { AddRoleToInstanceProfile } from '../ops/AddRoleToInstanceProfile.js';
 import { CreateInstanceProfile } from '../ops/CreateInstanceProfile.js';
 import { CreateRole } from '../ops/CreateRole.js';
@@ -28,7 +28,7 @@ describe('findInstanceProfile', () => {
       principal: { type: 'root', arn: 'arn:aws:iam::123456789012:root', userId: '123456789012', account: '123456789012', accessKeyId: 'test' },
     },
     tx, clock, ids, log: createLogger('silent'), settings: DEFAULT_SETTINGS,
-    schedule: async () => 'unused', authorize: async () => {},
+    schedule: async () => 'unused', authorize: async () => {}, remember: rememberNothing,
   }));
 
   it('finds a profile by any letter case, with its role once one is added', async () => {
