@@ -72,7 +72,7 @@ export async function dispatch(
       scope, tx, clock: deps.clock, ids: deps.ids, log: deps.log, settings: deps.settings,
       schedule: (kind, dueAt, state) => deps.engine.schedule(tx, kind, dueAt, state),
       authorize: (...args) => authorizer.authorize(...args),
-      remember: (collections, key, load) => deps.remembered.get(collections, key, load),
+      remember: (collections, key, load, options) => deps.remembered.get(collections, key, load, options),
     };
     const authorizer = requestAuthorizer(ctx, { mode: deps.enforcement ?? 'enforce', log: deps.log, protocol: input.kind, sourceIp: facts.sourceIp, callers: deps.callers });
     // In the handler's transaction: the resources it looks up are the ones the handler sees, and a denial changes nothing.

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../kernel/ids.js';
 import type { Logger } from '../kernel/log.js';
 import type { Scope } from '../kernel/scope.js';
 import type { ConditionValues, PolicySource } from '../policy/types.js';
+import type { RememberOptions } from '../store/derived-cache.js';
 import type { Tx } from '../store/types.js';
 
 /** Timings of Kiln's background work, from the server's configuration. */
@@ -49,7 +50,7 @@ export interface HandlerContext {
    * handler writes anything: inside a transaction that has written, the value may predate its
    * writes. Values are deep-frozen; an error from `load` is thrown and nothing is kept.
    */
-  remember<V>(collections: readonly string[], key: string, load: () => Promise<V>): Promise<V>;
+  remember<V>(collections: readonly string[], key: string, load: () => Promise<V>, options?: RememberOptions): Promise<V>;
 }
 
 export interface AuthorizeOptions {

@@ -76,6 +76,19 @@ describe('DerivedCache', () => {
       assert.deepEqual(await caches.get(['images'], 'frozen', async () => ({ image: { tags: {} }, list: [] })), { image: { tags: { stage: 'prod' } }, list: [{ n: 1 }] });
     });
 
+    it('keeps at most maxEntries values of a kind, when told', async () => {
+      const caches = new DerivedCaches(store);
+      let loads = 0;
+      const remember = (key: string) => caches.get(['pages'], key, async () => ++loads, { maxEntries: 2 });
+      await remember('a');
+      await remember('b');
+      await remember('a');
+      assert.equal(loads, 2);
+      await remember('c');
+      await remember('a');
+      assert.equal(loads, 4, 'the third value started the cache over');
+    });
+
     it('keeps nothing when loading fails', async () => {
       const caches = new DerivedCaches(store);
       await assert.rejects(caches.get(['images'], 'missing', async () => { throw new Error('not found'); }), /not found/);

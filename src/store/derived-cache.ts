@@ -43,15 +43,21 @@ export class DerivedCaches {
 
   constructor(private readonly store: Store) {}
 
-  get<V>(collections: readonly string[], key: string, load: () => Promise<V>): Promise<V> {
-    const id = collections.join('\n');
+  get<V>(collections: readonly string[], key: string, load: () => Promise<V>, options: RememberOptions = {}): Promise<V> {
+    const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    const id = `${collections.join('\n')}\n${maxEntries}`;
     let cache = this.caches.get(id);
     if (!cache) {
-      cache = new DerivedCache(this.store, collections);
+      cache = new DerivedCache(this.store, collections, maxEntries);
       this.caches.set(id, cache);
     }
     return cache.get(key, async () => deepFreeze(await load())) as Promise<V>;
   }
+}
+
+export interface RememberOptions {
+  /** How many values to keep (10,000 unless told); past it the cache starts over. Small for large values. */
+  maxEntries?: number;
 }
 
 function deepFreeze<V>(value: V): V {

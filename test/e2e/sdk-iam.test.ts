@@ -14,6 +14,7 @@ import {
   ListRoleTagsCommand,
   TagRoleCommand,
   UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
   UpdateRoleDescriptionCommand,
   type CreateRoleCommandInput,
@@ -528,6 +529,26 @@ describe('IAM roles and STS through @aws-sdk/client-iam and client-sts', () => {
   describe('ListRoles', () => {
     before(async () => {
       await kiln.reset();
+    });
+
+    it('asked again and again, shows every change to the roles at once (Kiln remembers pages until a role changes)', async () => {
+      const name = unique('Listed');
+      const listed = async () => (await allRoles('/listed/')).roles;
+      await createRole({ RoleName: name, Path: '/listed/', Description: 'before' });
+      for (let i = 0; i < 3; i++) assert.deepEqual((await listed()).map((r) => [r.RoleName, r.Description]), [[name, 'before']]);
+      await kiln.iam.send(new UpdateRoleCommand({ RoleName: name, Description: 'after', MaxSessionDuration: 7200 }));
+      assert.deepEqual((await listed()).map((r) => [r.Description, r.MaxSessionDuration]), [['after', 7200]]);
+      const trust = TRUST_POLICY.replace('ec2.amazonaws.com', 'lambda.amazonaws.com');
+      assert.notEqual(trust, TRUST_POLICY);
+      await kiln.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: trust }));
+      assert.equal(decodeURIComponent((await listed())[0].AssumeRolePolicyDocument!), trust);
+      const second = unique('Listed');
+      await createRole({ RoleName: second, Path: '/listed/' });
+      assert.deepEqual((await listed()).map((r) => r.RoleName), [name, second]);
+      await kiln.iam.send(new DeleteRoleCommand({ RoleName: name }));
+      assert.deepEqual((await listed()).map((r) => r.RoleName), [second]);
+      await kiln.iam.send(new DeleteRoleCommand({ RoleName: second }));
+      assert.deepEqual(await listed(), []);
     });
 
     it('pages 7 roles with MaxItems 3: every role exactly once, in a stable order', async () => {

@@ -38,7 +38,7 @@ export function handlerHarness(start = '2026-03-01T12:00:00.000Z'): HandlerHarne
       tx, clock, ids, log, settings: DEFAULT_SETTINGS,
       schedule: async () => 'unused',
       authorize: (...args) => authorizer.authorize(...args),
-      remember: (collections, key, load) => remembered.get(collections, key, load),
+      remember: (collections, key, load, options) => remembered.get(collections, key, load, options),
     };
     // Second permissions (ctx.authorize) are enforced as the server does; the operation's own permission is not checked here.
     const authorizer = requestAuthorizer(ctx, { mode: 'enforce', log, protocol: 'query' });

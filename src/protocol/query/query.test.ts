@@ -82,6 +82,16 @@ describe('awsQuery XML output', () => {
       + '<AssumeRolePolicyDocument>%7B%22a%22%3A%20%22b%20c%22%7D</AssumeRolePolicyDocument></member></Roles><IsTruncated>false</IsTruncated>'
       + '</ListRolesResult><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></ListRolesResponse>');
   });
+  it('writes a frozen value (one a handler remembers) as it writes the same value unfrozen, each time', () => {
+    const role = { Path: '/', RoleName: 'a&b', RoleId: 'AROA1', Arn: 'arn', CreateDate: '2026-01-02T03:04:05.678Z', AssumeRolePolicyDocument: '{"a": "b c"}', Tags: [{ Key: 'k', Value: 'v' }] };
+    const plain = serializeQueryResult(iam, iam.operations.ListRoles, { Roles: [role], IsTruncated: false }, 'r1');
+    const frozen = Object.freeze([Object.freeze({ ...role, Tags: Object.freeze([Object.freeze({ Key: 'k', Value: 'v' })]) })]);
+    assert.equal(serializeQueryResult(iam, iam.operations.ListRoles, { Roles: frozen, IsTruncated: false }, 'r1'), plain);
+    assert.equal(serializeQueryResult(iam, iam.operations.ListRoles, { Roles: frozen, IsTruncated: true, Marker: 'm' }, 'r2'),
+      plain.replace('<IsTruncated>false</IsTruncated>', '<IsTruncated>true</IsTruncated><Marker>m</Marker>').replace('req-1', 'r2').replace('>r1<', '>r2<'));
+    // The same frozen role under another shape (GetRole's Role) is written as that shape wants it.
+    assert.match(serializeQueryResult(iam, iam.operations.GetRole, { Role: frozen[0] }, 'r3'), /<Role><Path>\/<\/Path><RoleName>a&amp;b<\/RoleName>.*<Tags><member><Key>k<\/Key><Value>v<\/Value><\/member><\/Tags><\/Role>/);
+  });
   it('answers operations without output with only the metadata, and STS in its own namespace', () => {
     assert.equal(serializeQueryResult(iam, iam.operations.DeleteRole, undefined, 'r'),
       '<DeleteRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DeleteRoleResponse>');

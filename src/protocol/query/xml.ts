@@ -41,8 +41,24 @@ function membersOf(shape: Shape): MemberWriter[] {
   return writers;
 }
 
-/** Appends to one string: V8 builds long strings from many small pieces cheaply. */
+/**
+ * A frozen structure or list (a value a handler remembers across requests, see
+ * HandlerContext.remember) cannot change, so its XML is written once per shape and reused.
+ */
+const frozenTexts = new WeakMap<Shape, WeakMap<object, string>>();
+
 function writeValue(model: ServiceModel, ref: MemberRef, value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return writeFresh(model, ref, value);
+  const shape = model.shapes[ref.shape];
+  let texts = frozenTexts.get(shape);
+  if (!texts) frozenTexts.set(shape, (texts = new WeakMap()));
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = writeFresh(model, ref, value)));
+  return text;
+}
+
+/** Appends to one string: V8 builds long strings from many small pieces cheaply. */
+function writeFresh(model: ServiceModel, ref: MemberRef, value: unknown): string {
   const shape = model.shapes[ref.shape];
   switch (shape.type) {
     case 'structure':
