@@ -1,5 +1,5 @@
 /** IAM's background work: the steps of a service-linked role's deletion task. */
-import type { StepContext, Task, TaskEngine } from '../../engine/tasks.js';
+import type { StepContext, StepResult, Task, TaskEngine } from '../../engine/tasks.js';
 import type { Partition } from '../../kernel/arn.js';
 import { authorizeNothing, rememberNothing, type HandlerContext, type ServiceSettings } from '../types.js';
 import { releaseEntityPolicies } from './domain/attachments.js';
@@ -35,6 +35,15 @@ async function finish(ctx: HandlerContext, task: DeletionTaskRecord): Promise<vo
   task.Status = 'SUCCEEDED';
 }
 
+/** Ends the run (SUCCEEDED or FAILED) at `finishedAt`; the task's record is purged after the retention time. */
+async function finishDeletion(ctx: HandlerContext, task: DeletionTaskRecord, finishedAt: number, state: DeletionTaskState): Promise<StepResult<DeletionTaskState>> {
+  const scope = iamScope(ctx.scope);
+  await finish(ctx, task);
+  await ctx.tx.put(DELETION_TASKS, scope, task.DeletionTaskId, task);
+  await ctx.tx.delete(PENDING_DELETIONS, scope, task.RoleName.toLowerCase());
+  return { again: { dueAt: finishedAt + ctx.settings.slrDeletion.retentionMs, state: { ...state, next: 'purge' } } };
+}
+
 export function registerIamTasks(engine: TaskEngine, settings: ServiceSettings): void {
   engine.register<DeletionTaskState>(DELETION_TASK_KIND, async (job: Task<DeletionTaskState>, step) => {
     const state = job.state;
@@ -42,18 +51,21 @@ export function registerIamTasks(engine: TaskEngine, settings: ServiceSettings):
     const scope = iamScope(ctx.scope);
     const task = await step.tx.get<DeletionTaskRecord>(DELETION_TASKS, scope, state.deletionTaskId);
     if (!task) return;
-    // Each phase lasts its configured time from when it was due, however late the tick ran.
-    const now = job.dueAt;
+    // Each phase lasts its configured time from when it was due, however late the tick ran; a
+    // tick that comes after the run is over (or a run of 0 ms) starts and finishes in one step.
+    const due = job.dueAt;
     switch (state.next) {
-      case 'start':
+      case 'start': {
         task.Status = 'IN_PROGRESS';
-        await step.tx.put(DELETION_TASKS, scope, task.DeletionTaskId, task);
-        return { again: { dueAt: now + settings.slrDeletion.runMs, state: { ...state, next: 'finish' } } };
+        const finishAt = due + settings.slrDeletion.runMs;
+        if (finishAt > step.clock.now().getTime()) {
+          await step.tx.put(DELETION_TASKS, scope, task.DeletionTaskId, task);
+          return { again: { dueAt: finishAt, state: { ...state, next: 'finish' } } };
+        }
+        return finishDeletion(ctx, task, finishAt, state);
+      }
       case 'finish':
-        await finish(ctx, task);
-        await step.tx.put(DELETION_TASKS, scope, task.DeletionTaskId, task);
-        await step.tx.delete(PENDING_DELETIONS, scope, task.RoleName.toLowerCase());
-        return { again: { dueAt: now + settings.slrDeletion.retentionMs, state: { ...state, next: 'purge' } } };
+        return finishDeletion(ctx, task, due, state);
       case 'purge':
         await step.tx.delete(DELETION_TASKS, scope, task.DeletionTaskId);
         return;

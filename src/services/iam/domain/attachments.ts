@@ -145,7 +145,12 @@ export async function attachPolicy(
   }
   entity.record.AttachedPolicyArns.push(arn);
   await entity.save();
-  await ctx.tx.put(POLICY_ATTACHMENTS, iamScope(ctx.scope), attachmentKey(arn, entityType, entity.name), entity.name);
+  await indexAttachment(ctx, arn, entityType, entity.name);
+}
+
+/** Adds an attachment to the policy's index (the entity's own AttachedPolicyArns are the caller's to save). */
+export async function indexAttachment(ctx: HandlerContext, policyArn: string, entityType: AttachableEntityType, entityName: string): Promise<void> {
+  await ctx.tx.put(POLICY_ATTACHMENTS, iamScope(ctx.scope), attachmentKey(policyArn, entityType, entityName), entityName);
 }
 
 /** The attached ARN a request's ARN means: the same text, or the same policy spelt in another letter case. */

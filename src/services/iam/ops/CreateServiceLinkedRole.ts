@@ -1,7 +1,7 @@
 import { AwsError } from '../../../kernel/errors.js';
 import type { CreateServiceLinkedRoleRequest, CreateServiceLinkedRoleResponse } from '../../../generated/iam.js';
 import type { HandlerContext } from '../../types.js';
-import { attachPolicy } from '../domain/attachments.js';
+import { indexAttachment, resolvePolicy } from '../domain/attachments.js';
 import { ROLES, SERVICE_ROLE_PATH, roleKey, toRole, type RoleRecord } from '../domain/roles.js';
 import { iamArn, iamScope } from '../domain/scope.js';
 import { serviceLinkedRoleSpec, serviceTrustPolicy } from '../domain/slr-catalogue.js';
@@ -24,6 +24,9 @@ export async function createServiceLinkedRole(
   }
   const roleName = options.CustomSuffix === undefined ? spec.roleName : `${spec.roleName}_${options.CustomSuffix}`;
   const path = `${SERVICE_ROLE_PATH}${servicePrincipal}/`;
+  const policyArns: string[] = [];
+  for (const arn of spec.policyArns) policyArns.push((await resolvePolicy(ctx, arn.replace(/^arn:aws:/, `arn:${ctx.scope.partition}:`))).record.Arn);
+  // Written once, with its policies: the role is new, so attaching them needs none of attachPolicy's checks.
   const role: RoleRecord = {
     RoleName: roleName,
     RoleId: ctx.ids.uniqueId('AROA'),
@@ -35,14 +38,14 @@ export async function createServiceLinkedRole(
     MaxSessionDuration: 3600,
     Tags: [],
     InlinePolicies: {},
-    AttachedPolicyArns: [],
+    AttachedPolicyArns: policyArns,
     InstanceProfileNames: [],
   };
   if (!(await ctx.tx.insert(ROLES, iamScope(ctx.scope), roleKey(roleName), role))) {
     throw new AwsError('InvalidInput', `Service role name ${roleName} has been taken in this account, please try a different suffix.`);
   }
-  for (const policyArn of spec.policyArns) await attachPolicy(ctx, 'Role', roleName, policyArn.replace(/^arn:aws:/, `arn:${ctx.scope.partition}:`));
-  const created = toRole({ ...role, AttachedPolicyArns: spec.policyArns });
+  for (const policyArn of policyArns) await indexAttachment(ctx, policyArn, 'Role', roleName);
+  const created = toRole(role);
   delete created.RoleLastUsed;
   return created;
 }
