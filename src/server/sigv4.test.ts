@@ -493,12 +493,18 @@ describe('missing and malformed credentials', () => {
   });
 
   it('rejects a malformed X-Amz-Date', () => {
-    for (const bad of ['2024-05-01T12:00:00Z', '20240230T120000Z', '201']) {
+    for (const bad of ['2024-05-01T12:00:00Z', '20240230T120000Z', '20230229T120000Z', '21000229T120000Z', '20241301T120000Z', '20240501T240000Z', '201']) {
       assertSigV4Error(
         () => parseSignature(unsignedRequest({ authorization: VALID_AUTH, 'x-amz-date': bad })),
         'incomplete',
         `Date must be in ISO-8601 'basic format'. Got '${bad}'. See http://en.wikipedia.org/wiki/ISO_8601`,
       );
+    }
+  });
+
+  it('accepts the 29th of February in a leap year, 2000 included', () => {
+    for (const leap of ['20240229T120000Z', '20000229T000000Z']) {
+      assert.equal(parseSignature(unsignedRequest({ authorization: VALID_AUTH, 'x-amz-date': leap }))?.amzDate, leap);
     }
   });
 

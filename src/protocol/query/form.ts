@@ -13,9 +13,17 @@ function hexValue(code: number): number {
   return -1;
 }
 
-function decodeComponent(bytes: Uint8Array, start: number, end: number): string {
-  const out = new Uint8Array(end - start);
+function decodeComponent(bytes: Buffer, start: number, end: number): string {
+  // Most names and values are plain ASCII (no `%`, no `+`): they are their own text.
+  let plain = true;
+  for (let i = start; i < end && plain; i++) {
+    const b = bytes[i];
+    plain = b !== 0x25 && b !== 0x2b && b < 0x80;
+  }
+  if (plain) return bytes.toString('latin1', start, end);
+  const out = Buffer.allocUnsafe(end - start);
   let n = 0;
+  let ascii = true;
   for (let i = start; i < end; i++) {
     const b = bytes[i];
     if (b === 0x2b) out[n++] = 0x20;
@@ -26,7 +34,9 @@ function decodeComponent(bytes: Uint8Array, start: number, end: number): string 
       out[n++] = hi * 16 + lo;
       i += 2;
     } else out[n++] = b;
+    if (out[n - 1] >= 0x80) ascii = false;
   }
+  if (ascii) return out.toString('latin1', 0, n);
   try {
     return utf8.decode(out.subarray(0, n));
   } catch {
@@ -36,7 +46,7 @@ function decodeComponent(bytes: Uint8Array, start: number, end: number): string 
 
 /** Decodes a form body or query string into its name/value pairs, in order. */
 export function decodeForm(input: Uint8Array | string): Array<[string, string]> {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const pairs: Array<[string, string]> = [];
   let start = 0;
   while (start <= bytes.length) {
