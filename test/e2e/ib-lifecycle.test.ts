@@ -74,14 +74,19 @@ describe('Image Builder lifecycle policies', () => {
     ib = kiln.imagebuilder;
   });
   after(() => kiln.close());
+  /** The builder's role and instance profile, the lifecycle execution role, an infrastructure configuration and the recipe `web`. */
+  const setUp = async (k: TestKiln) => {
+    await k.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
+    await k.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
+    await k.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
+    const lifecycleRoleArn = (await k.iam.send(new CreateRoleCommand({ RoleName: 'LifecycleRole', AssumeRolePolicyDocument: IB_TRUST }))).Role!.Arn!;
+    const infraArn = (await k.imagebuilder.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
+    const recipeArn = (await k.imagebuilder.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
+    return { lifecycleRoleArn, infraArn, recipeArn };
+  };
   beforeEach(async () => {
     await kiln.reset();
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
-    await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-    await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
-    roleArn = (await kiln.iam.send(new CreateRoleCommand({ RoleName: 'LifecycleRole', AssumeRolePolicyDocument: IB_TRUST }))).Role!.Arn!;
-    infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
-    recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
+    ({ lifecycleRoleArn: roleArn, infraArn: infra, recipeArn: recipe } = await setUp(kiln));
   });
 
   describe('policies', () => {
@@ -434,13 +439,22 @@ describe('Image Builder lifecycle policies', () => {
       const missing = `${IB}:image/web/1.0.0/99`;
       await expectError(update(missing, { state: { status: 'DEPRECATED' } }), notFound(missing));
 
-      const building = (await ib.send(new CreateImageCommand({ imageRecipeArn: recipe, infrastructureConfigurationArn: infra }))).imageBuildVersionArn!;
-      await expectError(update(building, { state: { status: 'DEPRECATED' } }), {
-        name: 'ResourceInUseException', status: 400,
-        message: `The image '${building}' has a build in progress (status PENDING); its state can be updated once the build has finished.`,
-      });
       assert.deepEqual(await executionsOf(arn), []);
       assert.equal(await status(arn), 'AVAILABLE');
+
+      // A build in progress: in a Kiln of its own whose builds take time (here every build is due
+      // at once, so Kiln's own ticker could finish it before the request).
+      const slow = await startTestKiln({ clock: 'manual' });
+      try {
+        const { infraArn, recipeArn } = await setUp(slow);
+        const building = (await slow.imagebuilder.send(new CreateImageCommand({ imageRecipeArn: recipeArn, infrastructureConfigurationArn: infraArn }))).imageBuildVersionArn!;
+        await expectError(slow.imagebuilder.send(new StartResourceStateUpdateCommand({ resourceArn: building, state: { status: 'DEPRECATED' } })), {
+          name: 'ResourceInUseException', status: 400,
+          message: `The image '${building}' has a build in progress (status PENDING); its state can be updated once the build has finished.`,
+        });
+      } finally {
+        await slow.close();
+      }
     });
   });
 });
