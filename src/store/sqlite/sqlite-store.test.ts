@@ -85,6 +85,42 @@ describe('SQLite store', () => {
     assert.throws(() => openSqliteStore({ file }), /version 999/);
   });
 
+  it('begins its SQLite transaction at the first read or write: one that touches nothing locks nothing', async () => {
+    const file = newFile();
+    const store = openSqliteStore({ file });
+    await store.tx((tx) => tx.put('c', 's', 'k', 1));
+    const other = new Database(file, { timeout: 0 });
+    try {
+      let release!: () => void;
+      const untouched = store.tx(async (tx) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return tx.get('c', 's', 'k');
+      });
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('COMMIT');
+      release();
+      assert.equal(await untouched, 1);
+
+      let releaseReader!: () => void;
+      let hasRead!: () => void;
+      const read = new Promise<void>((resolve) => (hasRead = resolve));
+      const reader = store.tx(async (tx) => {
+        await tx.get('c', 's', 'k');
+        hasRead();
+        await new Promise<void>((resolve) => (releaseReader = resolve));
+      });
+      await read;
+      assert.throws(() => other.exec('BEGIN IMMEDIATE'), /locked|busy/i, 'after its first read it holds the write lock until it ends');
+      releaseReader();
+      await reader;
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('COMMIT');
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   it('keeps data in a file across close and reopen', async () => {
     const file = newFile();
     const first = openSqliteStore({ file });

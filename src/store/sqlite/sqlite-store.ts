@@ -88,7 +88,9 @@ export class SqliteStore implements Store {
     let own = this.resets;
     for (const collection of collections) own += this.writes.get(collection) ?? 0;
     // PRAGMA data_version changes when another connection (another process on the same file)
-    // commits; this connection's own commits are counted per collection above.
+    // commits; this connection's own commits are counted per collection above. An in-memory
+    // database has no other connection.
+    if (this.kind === 'sqlite-memory') return String(own);
     return `${this.statements.dataVersion.get() as number}/${own}`;
   }
 
@@ -117,11 +119,10 @@ export class SqliteStore implements Store {
     this.busy = true;
     const tx = new SqliteTx(this, this.statements);
     try {
-      this.statements.begin.run();
       try {
         const result = this.checkNesting ? await currentTx.run(tx, fn, tx) : await fn(tx);
         tx.active = false;
-        this.statements.commit.run();
+        if (tx.begun) this.statements.commit.run();
         return result;
       } catch (error) {
         // A failed COMMIT lands here too: roll back what is left and report the COMMIT error.
@@ -305,6 +306,11 @@ class SqliteTx implements Tx {
   active = true;
   /** The collections this transaction wrote to (for SqliteStore.changeVersion). */
   readonly written = new Set<string>();
+  /**
+   * Whether SQLite's transaction has begun: at the first read or write, so a transaction that
+   * touches nothing (an answer a handler remembered) costs no BEGIN and COMMIT.
+   */
+  begun = false;
 
   constructor(
     readonly owner: SqliteStore,
@@ -312,31 +318,31 @@ class SqliteTx implements Tx {
   ) {}
 
   async get<T>(collection: string, scope: string, key: string): Promise<T | undefined> {
-    this.assertActive();
+    this.open();
     const text = this.statements.get.get(collection, scope, key) as string | undefined;
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
   async put<T>(collection: string, scope: string, key: string, value: T): Promise<void> {
-    this.assertActive();
+    this.open();
     this.written.add(collection);
     this.statements.put.run(collection, scope, key, toJson(value));
   }
 
   async insert<T>(collection: string, scope: string, key: string, value: T): Promise<boolean> {
-    this.assertActive();
+    this.open();
     this.written.add(collection);
     return this.statements.insert.run(collection, scope, key, toJson(value)).changes === 1;
   }
 
   async delete(collection: string, scope: string, key: string): Promise<boolean> {
-    this.assertActive();
+    this.open();
     this.written.add(collection);
     return this.statements.delete.run(collection, scope, key).changes === 1;
   }
 
   async list<T>(collection: string, scope: string, options: ListOptions = {}): Promise<StoreRecord<T>[]> {
-    this.assertActive();
+    this.open();
     const range = keyRange(options.prefix, options.after);
     const rows = this.statements
       .rangedStatement('list', range)
@@ -345,20 +351,24 @@ class SqliteTx implements Tx {
   }
 
   async count(collection: string, scope: string, options: Pick<ListOptions, 'prefix'> = {}): Promise<number> {
-    this.assertActive();
+    this.open();
     const range = keyRange(options.prefix, undefined);
     return this.statements.rangedStatement('count', range).get(collection, scope, ...rangeParams(range)) as number;
   }
 
   async listAllScopes<T>(collection: string, options: Pick<ListOptions, 'prefix'> = {}): Promise<Array<StoreRecord<T> & { scope: string }>> {
-    this.assertActive();
+    this.open();
     const range = keyRange(options.prefix, undefined);
     const rows = this.statements.rangedStatement('all', range).all(collection, ...rangeParams(range)) as [string, string, string][];
     return rows.map(([scope, key, value]) => ({ scope, key, value: JSON.parse(value) as T }));
   }
 
-  private assertActive(): void {
+  private open(): void {
     if (!this.active) throw new Error('This transaction has already finished; a Tx must not be used after its fn settles');
+    if (!this.begun) {
+      this.statements.begin.run();
+      this.begun = true;
+    }
   }
 }
 
