@@ -8,6 +8,8 @@ const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error:
 const SECRET_KEYS = /secret|authorization|password|token|signature|credential/i;
 
 export interface Logger {
+  /** Whether a message of this level is written: for fields that cost something to gather. */
+  enabled(level: LogLevel): boolean;
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -27,6 +29,7 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...(fields ? redact(fields) : {}) }));
   };
   return {
+    enabled: (lvl) => LEVELS[lvl] >= threshold,
     debug: (msg, fields) => emit('debug', msg, fields),
     info: (msg, fields) => emit('info', msg, fields),
     warn: (msg, fields) => emit('warn', msg, fields),

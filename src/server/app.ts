@@ -168,9 +168,10 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
     }
   }
 
+  const logRequests = deps.log.enabled('debug');
   return (req, res) => {
     const requestId = deps.ids.uuid();
-    const started = process.hrtime.bigint();
+    const started = logRequests ? process.hrtime.bigint() : 0n;
     handle(req, requestId)
       .catch((error) => errorResponse(deps.services.iam.model, error, requestId, deps.log))
       .then((response) => {
@@ -178,7 +179,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
         const body = Buffer.from(response.body);
         res.writeHead(response.status, { ...response.headers, 'x-amzn-requestid': requestId, 'content-length': body.length });
         res.end(body);
-        deps.log.debug('request', { requestId, method: req.method, path: req.url?.split('?')[0], status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+        if (logRequests) deps.log.debug('request', { requestId, method: req.method, path: req.url?.split('?')[0], status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6 });
       });
   };
 }

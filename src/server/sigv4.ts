@@ -420,6 +420,7 @@ function queryMap(params: QueryParam[]): Map<string, string> {
 
 /** Malformed escapes are kept verbatim rather than rejected; the signature check then decides. */
 function percentDecode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -429,8 +430,13 @@ function percentDecode(s: string): string {
 
 /** RFC 3986 encoding: everything but A-Z a-z 0-9 - _ . ~ (encodeURIComponent also spares !'()*). */
 function uriEscape(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  if (UNRESERVED_ONLY.test(s)) return s;
+  const encoded = encodeURIComponent(s);
+  return SPARED_BY_ENCODE_URI_COMPONENT.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+const SPARED_BY_ENCODE_URI_COMPONENT = /[!'()*]/;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers

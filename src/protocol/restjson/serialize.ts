@@ -64,19 +64,41 @@ function buildConverter(model: ServiceModel, shape: Shape): Converter {
   }
 }
 
+interface OutputMember {
+  name: string;
+  ref: MemberRef;
+  /** Where it goes: a header (by lower-case name) or the body (under its JSON-quoted wire name). */
+  header?: string;
+  bodyKey?: string;
+}
+
+/** Each output shape's members with where they go, worked out once per shape rather than per response. */
+const outputMembers = new WeakMap<Shape, OutputMember[]>();
+
+function outputMembersOf(shape: Shape): OutputMember[] {
+  let members = outputMembers.get(shape);
+  if (!members) {
+    members = Object.entries(shape.members ?? {}).flatMap(([name, ref]): OutputMember[] => {
+      if (ref.location === 'header') return [{ name, ref, header: (ref.locationName ?? name).toLowerCase() }];
+      return ref.location ? [] : [{ name, ref, bodyKey: JSON.stringify(ref.locationName ?? name) }];
+    });
+    outputMembers.set(shape, members);
+  }
+  return members;
+}
+
 export function serializeRestJsonResult(model: ServiceModel, operation: Operation, result: unknown): RestResponse {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const members: string[] = [];
+  let body = '';
   if (operation.output && result) {
-    const shape = model.shapes[operation.output.shape];
-    for (const [name, ref] of Object.entries(shape.members ?? {})) {
-      const value = (result as Record<string, unknown>)[name];
+    for (const member of outputMembersOf(model.shapes[operation.output.shape])) {
+      const value = (result as Record<string, unknown>)[member.name];
       if (value === undefined || value === null) continue;
-      if (ref.location === 'header') headers[(ref.locationName ?? name).toLowerCase()] = String(value);
-      else if (!ref.location) members.push(`${JSON.stringify(ref.locationName ?? name)}:${jsonOf(model, ref, value)}`);
+      if (member.header !== undefined) headers[member.header] = String(value);
+      else body += `${body === '' ? '' : ','}${member.bodyKey}:${jsonOf(model, member.ref, value)}`;
     }
   }
-  return { status: operation.http.responseCode ?? 200, headers, body: `{${members.join(',')}}` };
+  return { status: operation.http.responseCode ?? 200, headers, body: `{${body}}` };
 }
 
 /**
