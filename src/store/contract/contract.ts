@@ -276,6 +276,25 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.equal(result, 'done');
       });
 
+      it('a record read again in a tx is a copy of its own, and shows the tx\'s writes to it', async () => {
+        await store.tx((tx) => tx.put(C, S, 'reread', { n: 1, tags: ['a'] }));
+        await store.tx(async (tx) => {
+          const first = await tx.get<{ n: number; tags: string[] }>(C, S, 'reread');
+          first!.n = 99;
+          first!.tags.push('changed but not saved');
+          assert.deepEqual(await tx.get(C, S, 'reread'), { n: 1, tags: ['a'] }, 'changing an object read changes nothing stored');
+          await tx.put(C, S, 'reread', { n: 2, tags: [] });
+          assert.deepEqual(await tx.get(C, S, 'reread'), { n: 2, tags: [] });
+          assert.equal(await tx.insert(C, S, 'reread', { n: 3, tags: [] }), false);
+          assert.deepEqual(await tx.get(C, S, 'reread'), { n: 2, tags: [] }, 'a refused insert changes nothing');
+          assert.equal(await tx.delete(C, S, 'reread'), true);
+          assert.equal(await tx.get(C, S, 'reread'), undefined);
+          assert.equal(await tx.insert(C, S, 'reread', { n: 4, tags: [] }), true);
+          assert.deepEqual(await tx.get(C, S, 'reread'), { n: 4, tags: [] });
+        });
+        assert.deepEqual(await store.tx((tx) => tx.get(C, S, 'reread')), { n: 4, tags: [] });
+      });
+
       it('a throw inside fn rolls back every write and rethrows the same error', async () => {
         await putAll(['keep', 'overwrite', 'remove']);
         const boom = new Error('boom');

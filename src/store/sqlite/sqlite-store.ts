@@ -317,27 +317,45 @@ class SqliteTx implements Tx {
     private readonly statements: Statements,
   ) {}
 
+  /**
+   * The text of each record this transaction has read or written, by address: a record read twice
+   * (by the authorizer, then by the handler) is fetched once. Each get still parses its own copy,
+   * so no caller sees another's changes to an object.
+   */
+  private readonly seen = new Map<string, string | undefined>();
+
   async get<T>(collection: string, scope: string, key: string): Promise<T | undefined> {
     this.open();
-    const text = this.statements.get.get(collection, scope, key) as string | undefined;
+    const address = `${collection}\0${scope}\0${key}`;
+    let text: string | undefined;
+    if (this.seen.has(address)) text = this.seen.get(address);
+    else this.seen.set(address, (text = this.statements.get.get(collection, scope, key) as string | undefined));
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
   async put<T>(collection: string, scope: string, key: string, value: T): Promise<void> {
     this.open();
     this.written.add(collection);
-    this.statements.put.run(collection, scope, key, toJson(value));
+    const text = toJson(value);
+    this.statements.put.run(collection, scope, key, text);
+    this.seen.set(`${collection}\0${scope}\0${key}`, text);
   }
 
   async insert<T>(collection: string, scope: string, key: string, value: T): Promise<boolean> {
     this.open();
     this.written.add(collection);
-    return this.statements.insert.run(collection, scope, key, toJson(value)).changes === 1;
+    const text = toJson(value);
+    const inserted = this.statements.insert.run(collection, scope, key, text).changes === 1;
+    // A refused insert leaves the record as it was, which this transaction may not have read.
+    if (inserted) this.seen.set(`${collection}\0${scope}\0${key}`, text);
+    else this.seen.delete(`${collection}\0${scope}\0${key}`);
+    return inserted;
   }
 
   async delete(collection: string, scope: string, key: string): Promise<boolean> {
     this.open();
     this.written.add(collection);
+    this.seen.set(`${collection}\0${scope}\0${key}`, undefined);
     return this.statements.delete.run(collection, scope, key).changes === 1;
   }
 
