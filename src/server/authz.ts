@@ -100,13 +100,35 @@ async function loadCaller(ctx: HandlerContext, principal: Principal): Promise<Ca
 
 /** The account a resource belongs to: the ARN's account field, or the caller's for `*` and AWS-owned ARNs. */
 function accountOf(arn: string, fallback: string): string {
-  const account = arn.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : fallback;
+  // The fifth field: after the fourth colon, up to the fifth.
+  let at = -1;
+  for (let colons = 0; colons < 4; colons++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return fallback;
+  }
+  const end = arn.indexOf(':', at + 1);
+  const account = end < 0 ? arn.slice(at + 1) : arn.slice(at + 1, end);
+  return TWELVE_DIGITS.test(account) ? account : fallback;
+}
+
+const TWELVE_DIGITS = /^\d{12}$/;
+
+/** aws:CurrentTime and aws:EpochTime change once a second: worked out once for each second. */
+let timeSecond = NaN;
+let timeValues = { current: '', epoch: '' };
+
+function timeValuesAt(now: Date): { current: string; epoch: string } {
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== timeSecond) {
+    timeSecond = second;
+    timeValues = { current: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), epoch: String(second) };
+  }
+  return timeValues;
 }
 
 function globalValues(ctx: HandlerContext, caller: Caller, sourceIp: string | undefined, resourceAccount: string): ConditionValues {
   const { principal } = ctx.scope;
-  const now = ctx.clock.now();
+  const time = timeValuesAt(ctx.clock.now());
   const values: ConditionValues = {
     'aws:PrincipalArn': caller.roleArn ?? principal.arn,
     'aws:PrincipalAccount': principal.account,
@@ -114,8 +136,8 @@ function globalValues(ctx: HandlerContext, caller: Caller, sourceIp: string | un
     'aws:userid': principal.userId,
     'aws:username': principal.type === 'user' ? principal.name : undefined,
     'aws:SourceIp': sourceIp,
-    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+    'aws:CurrentTime': time.current,
+    'aws:EpochTime': time.epoch,
     // Kiln answers plain HTTP.
     'aws:SecureTransport': 'false',
     'aws:RequestedRegion': ctx.scope.region,
