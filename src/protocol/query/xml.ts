@@ -2,6 +2,7 @@
  * awsQuery output: a typed result → `<OpResponse xmlns=...><OpResult>...</OpResult>
  * <ResponseMetadata><RequestId/></ResponseMetadata></OpResponse>`, and the error envelope.
  */
+import { textOf } from '../frozen-text.js';
 import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 
 const NEEDS_ESCAPE = /[&<>"']/;
@@ -41,20 +42,9 @@ function membersOf(shape: Shape): MemberWriter[] {
   return writers;
 }
 
-/**
- * A frozen structure or list (a value a handler remembers across requests, see
- * HandlerContext.remember) cannot change, so its XML is written once per shape and reused.
- */
-const frozenTexts = new WeakMap<Shape, WeakMap<object, string>>();
-
+/** A frozen value's XML is written once per shape (frozen-text.ts). */
 function writeValue(model: ServiceModel, ref: MemberRef, value: unknown): string {
-  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return writeFresh(model, ref, value);
-  const shape = model.shapes[ref.shape];
-  let texts = frozenTexts.get(shape);
-  if (!texts) frozenTexts.set(shape, (texts = new WeakMap()));
-  let text = texts.get(value);
-  if (text === undefined) texts.set(value, (text = writeFresh(model, ref, value)));
-  return text;
+  return textOf(model.shapes[ref.shape], value, (fresh) => writeFresh(model, ref, fresh));
 }
 
 /** Appends to one string: V8 builds long strings from many small pieces cheaply. */

@@ -1,4 +1,5 @@
 /** restJson1 output: the body holds the output members that have no `location`; timestamps are epoch seconds. */
+import { textOf } from '../frozen-text.js';
 import type { MemberRef, Operation, ServiceModel, Shape } from '../model.js';
 
 export interface RestResponse {
@@ -101,21 +102,10 @@ export function serializeRestJsonResult(model: ServiceModel, operation: Operatio
   return { status: operation.http.responseCode ?? 200, headers, body: `{${body}}` };
 }
 
-/**
- * A member's JSON text. A frozen value (one a handler remembers across requests, see
- * HandlerContext.remember) cannot change, so its text is written once per shape and reused.
- */
-const frozenTexts = new WeakMap<Shape, WeakMap<object, string>>();
-
+/** A member's JSON text; a frozen value's is written once per shape (frozen-text.ts). */
 function jsonOf(model: ServiceModel, ref: MemberRef, value: unknown): string {
   const convert = converterFor(model, ref);
-  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(convert ? convert(value) : value);
-  const shape = model.shapes[ref.shape];
-  let texts = frozenTexts.get(shape);
-  if (!texts) frozenTexts.set(shape, (texts = new WeakMap()));
-  let text = texts.get(value);
-  if (text === undefined) texts.set(value, (text = JSON.stringify(convert ? convert(value) : value)));
-  return text;
+  return textOf(model.shapes[ref.shape], value, (fresh) => JSON.stringify(convert ? convert(fresh) : fresh));
 }
 
 export function serializeRestJsonError(code: string, message: string, status: number): RestResponse {

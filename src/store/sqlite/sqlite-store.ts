@@ -326,7 +326,7 @@ class SqliteTx implements Tx {
 
   async get<T>(collection: string, scope: string, key: string): Promise<T | undefined> {
     this.open();
-    const address = `${collection}\0${scope}\0${key}`;
+    const address = addressOf(collection, scope, key);
     let text: string | undefined;
     if (this.seen.has(address)) text = this.seen.get(address);
     else this.seen.set(address, (text = this.statements.get.get(collection, scope, key) as string | undefined));
@@ -338,7 +338,7 @@ class SqliteTx implements Tx {
     this.written.add(collection);
     const text = toJson(value);
     this.statements.put.run(collection, scope, key, text);
-    this.seen.set(`${collection}\0${scope}\0${key}`, text);
+    this.seen.set(addressOf(collection, scope, key), text);
   }
 
   async insert<T>(collection: string, scope: string, key: string, value: T): Promise<boolean> {
@@ -347,15 +347,15 @@ class SqliteTx implements Tx {
     const text = toJson(value);
     const inserted = this.statements.insert.run(collection, scope, key, text).changes === 1;
     // A refused insert leaves the record as it was, which this transaction may not have read.
-    if (inserted) this.seen.set(`${collection}\0${scope}\0${key}`, text);
-    else this.seen.delete(`${collection}\0${scope}\0${key}`);
+    if (inserted) this.seen.set(addressOf(collection, scope, key), text);
+    else this.seen.delete(addressOf(collection, scope, key));
     return inserted;
   }
 
   async delete(collection: string, scope: string, key: string): Promise<boolean> {
     this.open();
     this.written.add(collection);
-    this.seen.set(`${collection}\0${scope}\0${key}`, undefined);
+    this.seen.set(addressOf(collection, scope, key), undefined);
     return this.statements.delete.run(collection, scope, key).changes === 1;
   }
 
@@ -388,6 +388,11 @@ class SqliteTx implements Tx {
       this.begun = true;
     }
   }
+}
+
+/** A record's address as one string, for SqliteTx's memo of what it has seen. */
+function addressOf(collection: string, scope: string, key: string): string {
+  return `${collection}\0${scope}\0${key}`;
 }
 
 function toJson(value: unknown): string {
