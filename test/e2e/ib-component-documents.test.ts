@@ -8,7 +8,6 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateComponentCommand, CreateImageCommand, CreateImageRecipeCommand, CreateInfrastructureConfigurationCommand, GetComponentCommand,
   GetImageCommand, GetWorkflowStepExecutionCommand, ListComponentBuildVersionsCommand, ListComponentsCommand, ListWorkflowExecutionsCommand,
@@ -18,7 +17,7 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY } from '../helpers/fixtures.js';
+import { createBuilderProfile, IB, PARENT_IMAGE } from '../helpers/fixtures.js';
 
 /** PENDING 1 s, BUILDING 4 s, TESTING 2 s, DISTRIBUTING 2 s, INTEGRATING 1 s. */
 const DURATIONS = { buildPendingMs: 1000, buildBuildingMs: 4000, buildTestingMs: 2000, buildDistributingMs: 2000, buildIntegratingMs: 1000 };
@@ -140,9 +139,7 @@ describe('Image Builder component documents', () => {
     let recipe: string;
 
     beforeEach(async () => {
-      await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
-      await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-      await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
+      await createBuilderProfile(kiln.iam);
       infra = (await ib().send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
       const component = (await create({ name: 'steps-component' })).componentBuildVersionArn!;
       recipe = (await ib().send(new CreateImageRecipeCommand({

@@ -16,9 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  AddRoleToInstanceProfileCommand, CreateAccessKeyCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateUserCommand,
-  DeleteInstanceProfileCommand, DeleteServiceLinkedRoleCommand, GetRoleCommand, GetServiceLinkedRoleDeletionStatusCommand,
-  IAMClient, PutUserPolicyCommand, RemoveRoleFromInstanceProfileCommand,
+  CreateAccessKeyCommand, CreateUserCommand, DeleteInstanceProfileCommand, DeleteServiceLinkedRoleCommand, GetRoleCommand,
+  GetServiceLinkedRoleDeletionStatusCommand, IAMClient, PutUserPolicyCommand, RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import {
   CancelImageCreationCommand, CreateComponentCommand, CreateContainerRecipeCommand, CreateDistributionConfigurationCommand,
@@ -31,7 +30,7 @@ import {
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
-import { ACCOUNT, HOUR_AWAY_FROM_NOW, IB, PARENT_IMAGE, TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, createBuilderProfile, HOUR_AWAY_FROM_NOW, IB, PARENT_IMAGE } from '../helpers/fixtures.js';
 
 const SLR = 'AWSServiceRoleForImageBuilder';
 const COMPONENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n';
@@ -49,9 +48,7 @@ interface Fixtures {
 /** An instance profile with a role, an infrastructure configuration and an image recipe, in the client's region. */
 async function fixtures(ib: ImagebuilderClient, iam: IAMClient, suffix = ''): Promise<Fixtures> {
   if (!suffix) {
-    await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
-    await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-    await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
+    await createBuilderProfile(iam);
   }
   const infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: `builders${suffix}`, instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
   const recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'Golden Recipe', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE, description: 'golden' }))).imageRecipeArn!;
@@ -88,15 +85,13 @@ describe('image builds', () => {
   it('builds PENDING → BUILDING → TESTING → DISTRIBUTING → INTEGRATING → AVAILABLE against the clock', async () => {
     const started = clock.now().toISOString();
     const created = await ib.send(new CreateImageCommand({
-      imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, tags: { team: 'platform' }, clientToken: 'build-1',
-    }));
+      imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, tags: { team: 'platform' }, clientToken: 'build-1' }));
     const arn = `${IB}:image/golden-recipe/1.0.0/1`;
     assert.equal(created.imageBuildVersionArn, arn);
     assert.equal(created.clientToken, 'build-1');
     assert.deepEqual(created.latestVersionReferences, {
       latestVersionArn: `${IB}:image/golden-recipe/1.0.0`, latestMajorVersionArn: `${IB}:image/golden-recipe/1.0.0`,
-      latestMinorVersionArn: `${IB}:image/golden-recipe/1.0.0`, latestPatchVersionArn: arn,
-    });
+      latestMinorVersionArn: `${IB}:image/golden-recipe/1.0.0`, latestPatchVersionArn: arn });
 
     const pending = await get(arn);
     assert.deepEqual(pending.state, { status: 'PENDING' });
@@ -119,8 +114,7 @@ describe('image builds', () => {
 
     // The same token and parameters answer the first response and build nothing more.
     const again = await ib.send(new CreateImageCommand({
-      imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, tags: { team: 'platform' }, clientToken: 'build-1',
-    }));
+      imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, tags: { team: 'platform' }, clientToken: 'build-1' }));
     assert.equal(again.imageBuildVersionArn, arn);
     await expectError(ib.send(new CreateImageCommand({ imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, clientToken: 'build-1' })),
       { name: 'IdempotentParameterMismatchException', status: 400 });

@@ -12,9 +12,7 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, DeleteRoleCommand,
-} from '@aws-sdk/client-iam';
+import { CreateRoleCommand, DeleteRoleCommand } from '@aws-sdk/client-iam';
 import {
   CancelLifecycleExecutionCommand, CreateDistributionConfigurationCommand, CreateImageCommand, CreateImageRecipeCommand,
   CreateInfrastructureConfigurationCommand, CreateLifecyclePolicyCommand, DeleteLifecyclePolicyCommand, GetImageCommand,
@@ -25,7 +23,7 @@ import {
 } from '@aws-sdk/client-imagebuilder';
 import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
-import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY, trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, createBuilderProfile, IB, PARENT_IMAGE, TRUST_POLICY, trustPolicyFor } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
 import { limitedUser } from '../helpers/users.js';
@@ -76,9 +74,7 @@ describe('Image Builder lifecycle policies', () => {
   after(() => kiln.close());
   /** The builder's role and instance profile, the lifecycle execution role, an infrastructure configuration and the recipe `web`. */
   const setUp = async (k: TestKiln) => {
-    await k.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
-    await k.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-    await k.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
+    await createBuilderProfile(k.iam);
     const lifecycleRoleArn = (await k.iam.send(new CreateRoleCommand({ RoleName: 'LifecycleRole', AssumeRolePolicyDocument: IB_TRUST }))).Role!.Arn!;
     const infraArn = (await k.imagebuilder.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
     const recipeArn = (await k.imagebuilder.send(new CreateImageRecipeCommand({ name: 'web', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;

@@ -9,9 +9,7 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand,
-} from '@aws-sdk/client-iam';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CancelImageCreationCommand, CreateComponentCommand, CreateDistributionConfigurationCommand, CreateImageCommand, CreateImagePipelineCommand,
   CreateImageRecipeCommand, CreateInfrastructureConfigurationCommand, DeleteImagePipelineCommand, DistributeImageCommand, GetImageCommand,
@@ -23,7 +21,7 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { ACCOUNT, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, createBuilderProfile, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
 import { limitedUser } from '../helpers/users.js';
 
 /** Seconds each status lasts: PENDING 1, BUILDING 4, TESTING 2, DISTRIBUTING 2, INTEGRATING 1 (a whole build: 10). */
@@ -61,10 +59,8 @@ describe('DistributeImage, RetryImage, GetMarketplaceResource, image scan findin
   after(() => kiln.close());
   beforeEach(async () => {
     await kiln.reset();
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: trustPolicyFor('ec2.amazonaws.com') }));
+    await createBuilderProfile(kiln.iam);
     await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: trustPolicyFor('imagebuilder.amazonaws.com') }));
-    await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-    await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
     recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'Golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
     dist = (await ib.send(new CreateDistributionConfigurationCommand({

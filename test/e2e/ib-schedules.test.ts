@@ -12,9 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, GetRoleCommand, type IAMClient,
-} from '@aws-sdk/client-iam';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateComponentCommand, CreateImageCommand, CreateImagePipelineCommand, CreateImageRecipeCommand, CreateInfrastructureConfigurationCommand,
   DeleteImagePipelineCommand, GetImagePipelineCommand, ListImagePipelineImagesCommand, ListImagePipelinesCommand,
@@ -28,7 +26,7 @@ import { startServer } from '../../src/server/server.js';
 import { IMAGE_RECIPES } from '../../src/services/imagebuilder/domain/records.js';
 import { versionSortKey } from '../../src/services/imagebuilder/domain/versions.js';
 import { expectError } from '../helpers/errors.js';
-import { ACCOUNT, IB, PARENT_IMAGE, TRUST_POLICY } from '../helpers/fixtures.js';
+import { ACCOUNT, createBuilderProfile, IB, PARENT_IMAGE } from '../helpers/fixtures.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
 
@@ -54,12 +52,6 @@ async function getPipeline(ib: ImagebuilderClient, arn: string) {
   return (await ib.send(new GetImagePipelineCommand({ imagePipelineArn: arn }))).imagePipeline!;
 }
 
-async function builderProfile(iam: IAMClient): Promise<void> {
-  await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
-  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
-}
-
 const opened: TestKiln[] = [];
 const tempDirs: string[] = [];
 afterEach(async () => {
@@ -76,7 +68,7 @@ async function scheduledKiln(start: string, options: { dataDir?: string; fresh?:
   let infra = `${IB}:infrastructure-configuration/builders`;
   let recipe = `${IB}:image-recipe/golden/1.0.0`;
   if (options.fresh !== false) {
-    await builderProfile(kiln.iam);
+    await createBuilderProfile(kiln.iam);
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
     recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
   }
@@ -335,7 +327,7 @@ describe('failed scheduled runs', () => {
       const clientConfig = { endpoint: running.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
       const ib = new ImagebuilderClient(clientConfig);
       const iam = new IAMClient(clientConfig);
-      await builderProfile(iam);
+      await createBuilderProfile(iam);
       const infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
       const recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'doomed', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
       const arn = (await ib.send(new CreateImagePipelineCommand({
@@ -428,7 +420,7 @@ describe('a scheduled pipeline being fast-forwarded', () => {
   it('with --clock-control: create it with the aws CLI, POST /_kiln/clock, and the SCHEDULED image is there', async () => {
     const kiln = await startTestKiln({ clockControl: true, ...DURATIONS });
     opened.push(kiln);
-    await builderProfile(kiln.iam);
+    await createBuilderProfile(kiln.iam);
     const infra = (await kiln.imagebuilder.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile' }))).infrastructureConfigurationArn!;
     const recipe = (await kiln.imagebuilder.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE }))).imageRecipeArn!;
     const aws = async (...args: string[]) => {

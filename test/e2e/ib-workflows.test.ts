@@ -12,8 +12,7 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, CreateServiceLinkedRoleCommand,
-  DeleteServiceLinkedRoleCommand, GetServiceLinkedRoleDeletionStatusCommand,
+  CreateRoleCommand, CreateServiceLinkedRoleCommand, DeleteServiceLinkedRoleCommand, GetServiceLinkedRoleDeletionStatusCommand,
 } from '@aws-sdk/client-iam';
 import {
   CreateImageCommand, CreateImagePipelineCommand, CreateImageRecipeCommand, CreateInfrastructureConfigurationCommand, CreateWorkflowCommand,
@@ -26,7 +25,7 @@ import { ManualClock } from '../../src/index.js';
 import { expectError } from '../helpers/errors.js';
 import { startTestKiln, type TestKiln } from '../helpers/kiln.js';
 import { runAws } from '../helpers/subprocess.js';
-import { ACCOUNT, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
+import { ACCOUNT, createBuilderProfile, IB, PARENT_IMAGE, trustPolicyFor } from '../helpers/fixtures.js';
 import { limitedUser } from '../helpers/users.js';
 
 /** PENDING 1 s, BUILDING 5 s, TESTING 2 s, DISTRIBUTING 2 s, INTEGRATING 1 s. */
@@ -101,10 +100,8 @@ describe('Image Builder workflows', () => {
   after(() => kiln.close());
   beforeEach(async () => {
     await kiln.reset();
-    await kiln.iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: trustPolicyFor('ec2.amazonaws.com') }));
+    await createBuilderProfile(kiln.iam);
     await kiln.iam.send(new CreateRoleCommand({ RoleName: 'ImageBuilderExecution', AssumeRolePolicyDocument: trustPolicyFor('imagebuilder.amazonaws.com') }));
-    await kiln.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
-    await kiln.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
     infra = (await ib.send(new CreateInfrastructureConfigurationCommand({ name: 'builders', instanceProfileName: 'BuilderProfile', clientToken: token() }))).infrastructureConfigurationArn!;
     recipe = (await ib.send(new CreateImageRecipeCommand({ name: 'golden', semanticVersion: '1.0.0', parentImage: PARENT_IMAGE, clientToken: token() }))).imageRecipeArn!;
   });

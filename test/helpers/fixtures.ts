@@ -1,4 +1,5 @@
-/** Documents and names that many tests need and none of them is about. */
+/** Documents, names and set-ups that many tests need and none of them is about. */
+import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 
 /** The account Kiln serves by default (`--account-id`). */
 export const ACCOUNT = '123456789012';
@@ -23,3 +24,10 @@ export const TRUST_POLICY = trustPolicyFor('ec2.amazonaws.com');
  * as one at midnight could for a run that crosses it.
  */
 export const HOUR_AWAY_FROM_NOW = (new Date().getUTCHours() + 12) % 24;
+
+/** The role `Builder` (trusted by EC2) in the instance profile `BuilderProfile`, which infrastructure configurations name. */
+export async function createBuilderProfile(iam: IAMClient): Promise<void> {
+  await iam.send(new CreateRoleCommand({ RoleName: 'Builder', AssumeRolePolicyDocument: TRUST_POLICY }));
+  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile' }));
+  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'BuilderProfile', RoleName: 'Builder' }));
+}
