@@ -1,18 +1,17 @@
 /**
  * The machinery shared by every benchmark workload: starting and stopping the two servers,
- * SigV4-signing awsQuery requests, a closed-loop load generator on node:http, statistics,
- * /proc readings and the results table.
+ * SigV4-signing awsQuery requests, a closed-loop load generator (on the lean HTTP client in
+ * http-client.ts), statistics, /proc readings and the results table.
  *
  * A workload (bench/workloads/*.ts) only says what to send and which numbers to report; run.ts runs
  * each workload against Kiln and then moto and puts the numbers side by side.
  *
  * The machine has 2 cores shared by this load generator and the server under test, so the generator
- * is kept cheap: requests are signed before the clock starts, sent over keep-alive connections, and
- * bodies of successful responses are discarded unread.
+ * is kept cheap: requests are signed and serialized before the clock starts, sent over keep-alive
+ * connections, and bodies of successful responses are not decoded.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { HttpConnection, isOk, prepareRequest, type PreparedRequest, type Reply } from './http-client.js';
+
+export { HttpConnection, isOk, prepareRequest, type PreparedRequest, type Reply } from './http-client.js';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = dirname(BENCH_DIR);
@@ -218,13 +220,6 @@ export interface Endpoint {
 export type QueryService = 'iam' | 'sts';
 const API_VERSIONS: Record<QueryService, string> = { iam: '2010-05-08', sts: '2011-06-15' };
 
-/** A request ready to go on the wire: signing happened before any timing starts. */
-export interface PreparedRequest {
-  /** [name, value, name, value, ...]: node:http sends an array as is, skipping per-request header bookkeeping. */
-  headers: string[];
-  body: Buffer;
-}
-
 const signers = new Map<string, SignatureV4>();
 function signer(service: QueryService, credentials: Credentials): SignatureV4 {
   const key = `${service} ${credentials.accessKeyId}`;
@@ -256,7 +251,7 @@ export async function signQuery(
     body,
   });
   const signed = await signer(service, credentials).sign(request, { signingDate });
-  return { headers: Object.entries(signed.headers).flat(), body: bytes };
+  return prepareRequest('POST', '/', Object.entries(signed.headers).flat(), bytes);
 }
 
 /**
@@ -275,44 +270,19 @@ export async function signPool(endpoint: Endpoint, service: QueryService, body: 
 // Sending
 // ---------------------------------------------------------------------------------------------
 
-export interface Reply {
-  status: number;
-  /** Read only for failures and when asked for, to keep the generator cheap. */
-  body?: string;
-}
-
-export const isOk = (status: number) => status >= 200 && status < 300;
-
 /**
- * One POST / over `agent` (undefined: a fresh connection that is closed afterwards). `timeoutMs` arms
- * a per-request timer; load runs leave it out and rely on runLoad's watchdog, because a timer per
- * request is a measurable share of the generator's CPU.
+ * One request over `connection` (undefined: a fresh connection that is closed afterwards).
+ * `timeoutMs` arms a per-request timer; load runs leave it out and rely on runLoad's watchdog,
+ * because a timer per request is a measurable share of the generator's CPU.
  */
-export function send(endpoint: Endpoint, request: PreparedRequest, options: { agent?: http.Agent; readBody?: boolean; timeoutMs?: number } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: endpoint.host, port: endpoint.port, method: 'POST', path: '/', headers: request.headers, agent: options.agent ?? false },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        if (isOk(status) && !options.readBody) {
-          res.on('end', () => resolve({ status }));
-          res.on('error', reject);
-          res.resume();
-          return;
-        }
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    if (options.timeoutMs !== undefined) {
-      const ms = options.timeoutMs;
-      req.setTimeout(ms, () => req.destroy(new Error(`no answer within ${ms} ms`)));
-    }
-    req.on('error', reject);
-    req.end(request.body);
-  });
+export async function send(endpoint: Endpoint, request: PreparedRequest, options: { connection?: HttpConnection; readBody?: boolean; timeoutMs?: number } = {}): Promise<Reply> {
+  if (options.connection) return options.connection.request(request, options);
+  const connection = new HttpConnection(endpoint);
+  try {
+    return await connection.request(request, options);
+  } finally {
+    connection.destroy();
+  }
 }
 
 /** Signs and sends one request and insists on a 2xx whose body contains `expect` (set-up and sanity checks). */
@@ -372,7 +342,8 @@ export const ASSUME_ROLE_POLICY = JSON.stringify({
  * One unit of work (a request, or a CreateRole+DeleteRole pair); returns the replies it got.
  * `index` counts from 0 across all workers, so pre-signed pools can be indexed by it.
  */
-export type Operation = (index: number, agent: http.Agent) => Promise<Reply[]>;
+/** One operation of a load run: one or more requests in sequence over the worker's own connection. */
+export type Operation = (index: number, connection: HttpConnection) => Promise<Reply[]>;
 
 export interface LoadSpec {
   endpoint: Endpoint;
@@ -405,12 +376,15 @@ export interface LoadResult {
 
 /**
  * Closed-loop load: `concurrency` workers, each sending its next operation as soon as the previous
- * one is answered, over a keep-alive agent with exactly `concurrency` sockets. Stops at durationMs or
- * maxOps, whichever comes first. A single watchdog (not a timer per request, which would cost the
- * generator CPU) destroys the agent if requests are still in flight timeoutMs after the deadline.
+ * one is answered, over a keep-alive connection of its own. Stops at durationMs or maxOps, whichever
+ * comes first. A single watchdog (not a timer per request, which would cost the generator CPU)
+ * destroys the connections if requests are still in flight timeoutMs after the deadline.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
+  const connections = Array.from({ length: spec.concurrency }, () => new HttpConnection(spec.endpoint));
+  const closeAll = () => {
+    for (const connection of connections) connection.destroy();
+  };
   const latencies = new Float64Array(spec.maxOps);
   const errorSamples: string[] = [];
   let next = 0;
@@ -428,15 +402,15 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const deadline = started + spec.durationMs;
   const watchdog = setTimeout(() => {
     noteError(`watchdog: requests still unanswered ${spec.timeoutMs} ms after the deadline; aborted`);
-    agent.destroy();
+    closeAll();
   }, spec.durationMs + spec.timeoutMs);
 
-  async function worker(): Promise<void> {
+  async function worker(connection: HttpConnection): Promise<void> {
     while (next < spec.maxOps && performance.now() < deadline) {
       const index = next++;
       const t0 = performance.now();
       try {
-        for (const reply of await spec.op(index, agent)) {
+        for (const reply of await spec.op(index, connection)) {
           if (!isOk(reply.status)) noteError(`HTTP ${reply.status}: ${(reply.body ?? '').replace(/\s+/g, ' ').slice(0, 300)}`);
         }
       } catch (error) {
@@ -448,7 +422,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   }
 
   try {
-    await Promise.all(Array.from({ length: spec.concurrency }, worker));
+    await Promise.all(connections.map(worker));
   } finally {
     clearTimeout(watchdog);
   }
@@ -456,7 +430,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const cpu = process.cpuUsage(cpuBefore);
   const serverMs = processCpuMs(spec.pid) - serverBefore;
   const machineMs = machineBusyMs() - machineBefore;
-  agent.destroy();
+  closeAll();
   const clientMs = (cpu.user + cpu.system) / 1000;
   const pct = (ms: number) => (ms / elapsedMs) * 100;
   return {
@@ -750,7 +724,7 @@ export function requestThroughput(def: {
       // Sanity check: the request really is answered with the operation's response, not some error page.
       await call(endpoint, def.service, def.action, def.params ?? {});
       const pool = await signPool(endpoint, def.service, queryBody(def.service, def.action, def.params));
-      const op: Operation = async (i, agent) => [await send(endpoint, pool[i % pool.length], { agent })];
+      const op: Operation = async (i, connection) => [await send(endpoint, pool[i % pool.length], { connection })];
       for (const concurrency of ctx.options.concurrencies) {
         const label = `${def.title} c=${concurrency}`;
         // Bounded by time; maxOps is only a safety cap (far above what 2 cores can do in the window).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/ and test/ with node's test runner, given as an explicit file
+// Runs every *.test.ts under src/, test/ and bench/ with node's test runner, given as an explicit file
 // list (Node 20 finds no .ts files by itself), and fails when the list is empty so that a run
 // can never pass while running nothing. Extra arguments narrow the list by substring.
 import { spawnSync } from 'node:child_process';
@@ -9,13 +9,14 @@ import { join } from 'node:path';
 function find(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : find(path);
+    // node_modules, and dot directories such as bench/.tmp (benchmark data), hold no tests of ours.
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : find(path);
     return entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
 const filters = process.argv.slice(2);
-const files = ['src', 'test'].flatMap(find).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
+const files = ['src', 'test', 'bench'].flatMap(find).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);

@@ -30,11 +30,11 @@ async function signPairs(endpoint: Endpoint, prefix: string, count: number): Pro
 }
 
 function pairOp(endpoint: Endpoint, pairs: SignedPair[]): Operation {
-  return async (i, agent) => {
-    const created = await send(endpoint, pairs[i].create, { agent });
+  return async (i, connection) => {
+    const created = await send(endpoint, pairs[i].create, { connection });
     // A failed create leaves nothing to delete; the failure is already counted.
     if (!isOk(created.status)) return [created];
-    return [created, await send(endpoint, pairs[i].delete, { agent })];
+    return [created, await send(endpoint, pairs[i].delete, { connection })];
   };
 }
 

@@ -64,7 +64,7 @@ export const iamEnforcement: Workload = {
       const runs: Record<Who, LoadResult[]> = { root: [], 'IAM user': [] };
       for (const who of ['root', 'IAM user', 'IAM user', 'root'] as const) {
         const pool = pools[who];
-        const op: Operation = async (i, agent) => [await send(endpoint, pool[i % pool.length], { agent })];
+        const op: Operation = async (i, connection) => [await send(endpoint, pool[i % pool.length], { connection })];
         runs[who].push(await warmUpAndTimeUnrecorded(ctx, result, {
           label: `${label(who, concurrency)} (run ${runs[who].length + 1} of 2)`, unit: 'req/s', concurrency, prepare: async () => ({ op, maxOps: 1_000_000 }),
         }));

@@ -29,9 +29,9 @@ export const scaleLabel = (roles: number) => `IAM GetRole, ${formatNumber(roles)
 /** Creates roles [from, to) at concurrency 32; returns the rate. */
 async function seed(server: ServerProcess, from: number, to: number): Promise<number> {
   const { endpoint, pid } = server;
-  const op: Operation = async (i, agent) => {
+  const op: Operation = async (i, connection) => {
     const body = queryBody('iam', 'CreateRole', { RoleName: roleName(from + i), AssumeRolePolicyDocument: ASSUME_ROLE_POLICY });
-    return [await send(endpoint, await signQuery(endpoint, 'iam', body), { agent })];
+    return [await send(endpoint, await signQuery(endpoint, 'iam', body), { connection })];
   };
   const load = await runLoad({ endpoint, pid, concurrency: SEED_CONCURRENCY, durationMs: 30 * 60_000, maxOps: to - from, timeoutMs: 10_000, op });
   if (load.errors || load.ops !== to - from) throw new Error(`seeding ${to - from} roles: ${load.ops} sent, ${load.errors} failed: ${load.errorSamples.join('; ')}`);
@@ -70,7 +70,7 @@ export const iamGetRoleScale: Workload = {
         // The last role really is there (and GetRole answers).
         await call(endpoint, 'iam', 'GetRole', { RoleName: roleName(size - 1) });
         const pool = await getRolePool(endpoint, size);
-        const op: Operation = async (i, agent) => [await send(endpoint, pool[i % pool.length], { agent })];
+        const op: Operation = async (i, connection) => [await send(endpoint, pool[i % pool.length], { connection })];
         await warmUpAndTime(ctx, result, { label: scaleLabel(size), unit: 'req/s', concurrency: 1, server, prepare: async () => ({ op, maxOps: 1_000_000 }) });
       }
     } finally {

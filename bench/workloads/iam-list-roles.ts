@@ -24,9 +24,9 @@ async function seed(endpoint: Endpoint, pid: number, total: number, progress: (m
   if (existing > total) throw new Error(`the server already holds ${existing} roles, more than the ${total} this workload lists`);
   const missing = total - existing;
   progress(`seeding ${missing} roles (${existing} already there)`);
-  const op: Operation = async (i, agent) => {
+  const op: Operation = async (i, connection) => {
     const body = queryBody('iam', 'CreateRole', { RoleName: `bench-list-${String(i).padStart(4, '0')}`, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY });
-    return [await send(endpoint, await signQuery(endpoint, 'iam', body), { agent })];
+    return [await send(endpoint, await signQuery(endpoint, 'iam', body), { connection })];
   };
   const load = await runLoad({ endpoint, pid, concurrency: SEED_CONCURRENCY, durationMs: 10 * 60_000, maxOps: missing, timeoutMs: 10_000, op });
   if (load.errors) throw new Error(`seeding failed: ${load.errorSamples.join('; ')}`);
@@ -44,8 +44,8 @@ export const iamListRoles: Workload = {
     result.notes.push(`seeded: ${await seed(endpoint, pid, ROLE_COUNT, ctx.progress)}`);
     const pool = await signPool(endpoint, 'iam', queryBody('iam', 'ListRoles', { MaxItems: '1000' }));
     const pagesPerListing = new Map<number, number>();
-    const op: Operation = async (i, agent) => {
-      let reply = await send(endpoint, pool[i % pool.length], { agent, readBody: true });
+    const op: Operation = async (i, connection) => {
+      let reply = await send(endpoint, pool[i % pool.length], { connection, readBody: true });
       let roles = 0;
       let pages = 1;
       for (;;) {
@@ -56,7 +56,7 @@ export const iamListRoles: Workload = {
         const Marker = xmlText(body, 'Marker');
         if (!Marker) throw new Error('ListRoles: IsTruncated without a Marker');
         // Signed here: only a server that pages below MaxItems pays for it (in generator CPU).
-        reply = await send(endpoint, await signQuery(endpoint, 'iam', queryBody('iam', 'ListRoles', { MaxItems: '1000', Marker })), { agent, readBody: true });
+        reply = await send(endpoint, await signQuery(endpoint, 'iam', queryBody('iam', 'ListRoles', { MaxItems: '1000', Marker })), { connection, readBody: true });
         pages++;
       }
       if (roles !== ROLE_COUNT) throw new Error(`ListRoles listed ${roles} roles, expected ${ROLE_COUNT}`);

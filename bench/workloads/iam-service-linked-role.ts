@@ -47,15 +47,15 @@ async function signCycles(endpoint: Endpoint, prefix: string, count: number): Pr
 }
 
 function cycleOp(endpoint: Endpoint, cycles: SignedCycle[], statuses: Map<string, number>): Operation {
-  return async (i, agent) => {
-    const created = await send(endpoint, cycles[i].create, { agent });
+  return async (i, connection) => {
+    const created = await send(endpoint, cycles[i].create, { connection });
     if (!isOk(created.status)) return [created];
-    const deleted = await send(endpoint, cycles[i].delete, { agent, readBody: true });
+    const deleted = await send(endpoint, cycles[i].delete, { connection, readBody: true });
     if (!isOk(deleted.status)) return [created, deleted];
     const DeletionTaskId = xmlText(deleted.body ?? '', 'DeletionTaskId');
     if (!DeletionTaskId) throw new Error(`DeleteServiceLinkedRole answered without a DeletionTaskId: ${deleted.body?.slice(0, 300)}`);
     const request = await signQuery(endpoint, 'iam', queryBody('iam', 'GetServiceLinkedRoleDeletionStatus', { DeletionTaskId }));
-    const status = await send(endpoint, request, { agent, readBody: true });
+    const status = await send(endpoint, request, { connection, readBody: true });
     if (isOk(status.status)) {
       const value = xmlText(status.body ?? '', 'Status') ?? '(none)';
       statuses.set(value, (statuses.get(value) ?? 0) + 1);

@@ -26,15 +26,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import {
-  call, CREDENTIALS, emptyResult, formatNumber, isOk, mergeLoads, quietBeforeRun, recordLoad, REGION, runLoad, signPool, queryBody, send, sleep,
-  spawnServer, warmUpAndTime, warmUpAndTimeUnrecorded, type Endpoint, type LoadResult, type Operation, type Reply, type ServerProcess, type Workload, type WorkloadContext,
+  call, CREDENTIALS, emptyResult, formatNumber, HttpConnection, isOk, prepareRequest, mergeLoads, quietBeforeRun, recordLoad, REGION, runLoad, signPool, queryBody, send, sleep,
+  spawnServer, warmUpAndTime, warmUpAndTimeUnrecorded, type Endpoint, type LoadResult, type Operation, type PreparedRequest, type ServerProcess, type Workload, type WorkloadContext,
   type Values, TMP_DIR,
 } from '../harness.js';
 import { waitUntilServing } from './cold-start.js';
@@ -73,14 +72,7 @@ const CONCURRENCY = 32;
 
 const ibSigner = new SignatureV4({ service: 'imagebuilder', region: REGION, credentials: CREDENTIALS, sha256: Hash.bind(null, 'sha256') });
 
-interface RestRequest {
-  method: string;
-  path: string;
-  headers: string[];
-  body: Buffer;
-}
-
-async function signRest(endpoint: Endpoint, method: string, path: string, input: { query?: Record<string, string>; body?: unknown } = {}, signingDate = new Date()): Promise<RestRequest> {
+async function signRest(endpoint: Endpoint, method: string, path: string, input: { query?: Record<string, string>; body?: unknown } = {}, signingDate = new Date()): Promise<PreparedRequest> {
   const body = input.body === undefined ? '' : JSON.stringify(input.body);
   const headers: Record<string, string> = { host: `${endpoint.host}:${endpoint.port}` };
   if (input.body !== undefined) {
@@ -90,38 +82,18 @@ async function signRest(endpoint: Endpoint, method: string, path: string, input:
   const request = new HttpRequest({ method, protocol: 'http:', hostname: endpoint.host, port: endpoint.port, path, query: input.query, headers, body: body || undefined });
   const signed = await ibSigner.sign(request, { signingDate });
   const qs = input.query ? '?' + Object.entries(input.query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') : '';
-  return { method, path: path + qs, headers: Object.entries(signed.headers).flat(), body: Buffer.from(body) };
-}
-
-function sendRest(endpoint: Endpoint, request: RestRequest, options: { agent?: http.Agent; readBody?: boolean; timeoutMs?: number } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: endpoint.host, port: endpoint.port, method: request.method, path: request.path, headers: request.headers, agent: options.agent ?? false }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (isOk(status) && !options.readBody) {
-        res.on('end', () => resolve({ status }));
-        res.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    if (options.timeoutMs !== undefined) req.setTimeout(options.timeoutMs, () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(request.body);
-  });
+  return prepareRequest(method, path + qs, Object.entries(signed.headers).flat(), Buffer.from(body));
 }
 
 /** One signed Image Builder call that must succeed; returns the parsed JSON answer. */
-async function ib(endpoint: Endpoint, method: string, op: string, input: { query?: Record<string, string>; body?: unknown } = {}, agent?: http.Agent): Promise<any> {
-  const reply = await sendRest(endpoint, await signRest(endpoint, method, `/${op}`, input), { readBody: true, timeoutMs: 10_000, agent });
+async function ib(endpoint: Endpoint, method: string, op: string, input: { query?: Record<string, string>; body?: unknown } = {}, connection?: HttpConnection): Promise<any> {
+  const reply = await send(endpoint, await signRest(endpoint, method, `/${op}`, input), { readBody: true, timeoutMs: 10_000, connection });
   if (!isOk(reply.status)) throw new Error(`imagebuilder ${op}: HTTP ${reply.status}: ${reply.body?.slice(0, 500)}`);
   return JSON.parse(reply.body || '{}');
 }
 
 const createImageBody = (fx: Fixtures) => ({ imageRecipeArn: fx.recipe, infrastructureConfigurationArn: fx.infra, clientToken: randomUUID() });
-const getImage = (endpoint: Endpoint, arn: string, agent?: http.Agent) => ib(endpoint, 'GET', 'GetImage', { query: { imageBuildVersionArn: arn } }, agent);
+const getImage = (endpoint: Endpoint, arn: string, connection?: HttpConnection) => ib(endpoint, 'GET', 'GetImage', { query: { imageBuildVersionArn: arn } }, connection);
 
 // ---------------------------------------------------------------------------------------------
 // Kiln and fixtures
@@ -157,17 +129,17 @@ async function createRecipe(endpoint: Endpoint, component: string, name: string)
 
 /** Polls GetImage until every build in `arns` is AVAILABLE; returns when the last was seen so. Throws on a failed build or after timeoutMs. */
 async function waitAvailable(endpoint: Endpoint, arns: string[], timeoutMs = 120_000, pollMs = 10): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const connections = Array.from({ length: CONCURRENCY }, () => new HttpConnection(endpoint));
   let pending = arns;
   const giveUp = performance.now() + timeoutMs;
   try {
     for (;;) {
       const states: string[] = [];
       let next = 0;
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pending.length) }, async () => {
+      await Promise.all(connections.slice(0, pending.length).map(async (connection) => {
         while (next < pending.length) {
           const i = next++;
-          states[i] = (await getImage(endpoint, pending[i], agent)).image?.state?.status;
+          states[i] = (await getImage(endpoint, pending[i], connection)).image?.state?.status;
         }
       }));
       const seen = performance.now();
@@ -179,14 +151,14 @@ async function waitAvailable(endpoint: Endpoint, arns: string[], timeoutMs = 120
       await sleep(pollMs);
     }
   } finally {
-    agent.destroy();
+    for (const connection of connections) connection.destroy();
   }
 }
 
 /** A CreateImage operation at load, signed as it is sent, collecting the build ARNs. */
 function createImageOp(endpoint: Endpoint, fx: Fixtures, arns: string[]): Operation {
-  return async (_i, agent) => {
-    const reply = await sendRest(endpoint, await signRest(endpoint, 'PUT', '/CreateImage', { body: createImageBody(fx) }), { agent, readBody: true });
+  return async (_i, connection) => {
+    const reply = await send(endpoint, await signRest(endpoint, 'PUT', '/CreateImage', { body: createImageBody(fx) }), { connection, readBody: true });
     if (isOk(reply.status)) arns.push(JSON.parse(reply.body!).imageBuildVersionArn);
     return [reply];
   };
@@ -270,14 +242,14 @@ export const ibGetImage: Workload = {
       // GetRole of the instance profile's role, created by fixtures().
       await call(endpoint, 'iam', 'GetRole', { RoleName: 'BenchBuilder' });
       const now = Date.now();
-      const imagePool: RestRequest[] = [];
+      const imagePool: PreparedRequest[] = [];
       for (let i = 0; i < 256; i++) imagePool.push(await signRest(endpoint, 'GET', '/GetImage', { query: { imageBuildVersionArn: arn } }, new Date(now - i * 1000)));
-      const check = await sendRest(endpoint, imagePool[0], { readBody: true, timeoutMs: 10_000 });
+      const check = await send(endpoint, imagePool[0], { readBody: true, timeoutMs: 10_000 });
       if (!isOk(check.status) || !check.body?.includes('"AVAILABLE"')) throw new Error(`GetImage: HTTP ${check.status}: ${check.body?.slice(0, 300)}`);
       const rolePool = await signPool(endpoint, 'iam', queryBody('iam', 'GetRole', { RoleName: 'BenchBuilder' }));
       const ops: Record<'image' | 'role', Operation> = {
-        image: async (i, agent) => [await sendRest(endpoint, imagePool[i % imagePool.length], { agent })],
-        role: async (i, agent) => [await send(endpoint, rolePool[i % rolePool.length], { agent })],
+        image: async (i, connection) => [await send(endpoint, imagePool[i % imagePool.length], { connection })],
+        role: async (i, connection) => [await send(endpoint, rolePool[i % rolePool.length], { connection })],
       };
       const labelOf = (which: 'image' | 'role', concurrency: number) => (which === 'image' ? getImageLabel : getRoleLabel)(concurrency);
       for (const concurrency of ctx.options.concurrencies) {
@@ -426,9 +398,9 @@ export const ibListImagesScale: Workload = {
           const page = await ib(endpoint, 'POST', 'ListImages', { body: { maxResults: 25 } });
           if (page.imageVersionList?.length !== 25 || !page.nextToken) throw new Error(`ListImages: ${page.imageVersionList?.length} versions, nextToken ${page.nextToken}`);
           const now = Date.now();
-          const pool: RestRequest[] = [];
+          const pool: PreparedRequest[] = [];
           for (let i = 0; i < 256; i++) pool.push(await signRest(endpoint, 'POST', '/ListImages', { body: { maxResults: 25 } }, new Date(now - i * 1000)));
-          const op: Operation = async (i, agent) => [await sendRest(endpoint, pool[i % pool.length], { agent })];
+          const op: Operation = async (i, connection) => [await send(endpoint, pool[i % pool.length], { connection })];
           await warmUpAndTime(ctx, result, { label: listLabel(count), unit: 'req/s', concurrency: 1, server, prepare: async () => ({ op, maxOps: 1_000_000 }) });
         } finally {
           await server.stop();
