@@ -82,4 +82,36 @@ describe('task engine', () => {
     await Promise.all([engine.tick(), engine.tick(), engine.tick()]);
     assert.equal(runs, 1);
   });
+
+  it('wake() runs work that was scheduled due at once on the next turn of the event loop, unasked', { timeout: 5000 }, async () => {
+    const { clock, store, engine } = setup();
+    const ran = new Promise<string>((resolve) => engine.register<string>('now', async (task) => resolve(task.state)));
+    await store.tx((tx) => engine.schedule(tx, 'now', clock.now().getTime(), 'done'));
+    engine.wake();
+    assert.equal(await ran, 'done');
+  });
+
+  it('wake() leaves work that is due later to the ticks', async () => {
+    const { clock, store, engine } = setup();
+    const seen: string[] = [];
+    engine.register<string>('later', async (task) => void seen.push(task.state));
+    await store.tx((tx) => engine.schedule(tx, 'later', clock.now().getTime() + 1000, 'later'));
+    engine.wake();
+    clock.advance(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(seen, []);
+    await engine.runUntilIdle();
+    assert.deepEqual(seen, ['later']);
+  });
+
+  it('after stop(), ticks run nothing', async () => {
+    const { clock, store, engine } = setup();
+    let runs = 0;
+    engine.register('any', async () => void runs++);
+    await store.tx((tx) => engine.schedule(tx, 'any', clock.now().getTime(), null));
+    engine.stop();
+    assert.equal(await engine.tick(), 0);
+    assert.equal(runs, 0);
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * Durable background work driven by the Clock. A task is a store record (kind, due time, state);
  * a registered step function advances it and may schedule it again. Nothing here sleeps: the
- * server ticks the engine on a short interval, `POST /_kiln/clock` ticks it after moving time,
- * and tests call `runUntilIdle()` after moving a ManualClock. Because tasks live in the store, a
- * restart resumes them where they stopped.
+ * server ticks the engine on a short interval and wakes it after answering a request that
+ * scheduled work due at once, `POST /_kiln/clock` ticks it after moving time, and tests call
+ * `runUntilIdle()` after moving a ManualClock. Because tasks live in the store, a restart resumes
+ * them where they stopped.
  */
 import type { Clock } from '../kernel/clock.js';
 import type { IdGenerator } from '../kernel/ids.js';
@@ -39,7 +40,11 @@ export type Step<S> = (task: Task<S>, ctx: StepContext) => Promise<StepResult<S>
 
 /** Keys sort by due time, then id: the due tasks are always a prefix of the collection. */
 function taskKey(dueAt: number, id: string): string {
-  return `${String(Math.max(0, Math.floor(dueAt))).padStart(15, '0')}/${id}`;
+  return `${dueTimeKey(dueAt)}/${id}`;
+}
+
+function dueTimeKey(dueAt: number): string {
+  return String(Math.max(0, Math.floor(dueAt))).padStart(15, '0');
 }
 
 /**
@@ -54,6 +59,9 @@ export function cancelTask(tx: Tx, dueAt: number, id: string): Promise<boolean> 
 export class TaskEngine {
   private readonly steps = new Map<string, Step<any>>();
   private running: Promise<number> | undefined;
+  /** A task due at once was scheduled since the last wake() (see wake). */
+  private dueNow = false;
+  private stopped = false;
 
   constructor(private readonly deps: { store: Store; clock: Clock; ids: IdGenerator; log: Logger }) {}
 
@@ -65,11 +73,38 @@ export class TaskEngine {
   async schedule<S>(tx: Tx, kind: string, dueAt: number, state: S): Promise<string> {
     const id = this.deps.ids.uuid();
     await tx.put<Task<S>>(TASKS, SCOPE, taskKey(dueAt, id), { id, kind, dueAt, state });
+    if (dueAt <= this.deps.clock.now().getTime()) this.dueNow = true;
     return id;
+  }
+
+  /**
+   * Ticks on the next turn of the event loop if a task due at once was scheduled since the last
+   * call. The server calls it after writing each response, so work that a request scheduled for
+   * "now" (a service-linked role's deletion, a build, with zero delays) runs while the client reads
+   * the answer rather than at the next interval tick, and a burst of requests does not pile up
+   * work for one long tick that would stall the requests behind it.
+   */
+  wake(): void {
+    if (!this.dueNow) return;
+    this.dueNow = false;
+    setImmediate(() => this.tickLogged());
+  }
+
+  /** tick() for timers: a failure (the store going away, say) is logged rather than left unhandled. */
+  tickLogged(): void {
+    this.tick().catch((error: unknown) => {
+      this.deps.log.error('background tick failed', { error: error instanceof Error ? error.stack : String(error) });
+    });
+  }
+
+  /** Later ticks do nothing (the store is about to close); a tick already running finishes. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Runs every task that is due now, each step in its own transaction. Returns how many ran. */
   tick(): Promise<number> {
+    if (this.stopped) return this.running ?? Promise.resolve(0);
     // One tick at a time: a timer tick and a /_kiln/clock tick must not run the same task twice.
     this.running ??= this.runDue().finally(() => {
       this.running = undefined;
@@ -89,10 +124,11 @@ export class TaskEngine {
     let ran = 0;
     for (;;) {
       const now = this.deps.clock.now().getTime();
-      // One read finds a batch of due tasks; each then runs in a transaction of its own, so a
-      // failing step rolls back only itself.
+      // One read finds a batch of due tasks (only those: the tasks due later, such as purges
+      // hours away, are never read); each then runs in a transaction of its own, so a failing step
+      // rolls back only itself.
       const due = await this.deps.store.tx(async (tx) => {
-        const first = await tx.list<Task>(TASKS, SCOPE, { limit: DUE_BATCH });
+        const first = await tx.list<Task>(TASKS, SCOPE, { before: dueTimeKey(now + 1), limit: DUE_BATCH });
         return first.filter((record) => record.value.dueAt <= now);
       });
       if (due.length === 0) return ran;

@@ -179,6 +179,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
         const body = Buffer.from(response.body);
         res.writeHead(response.status, { ...response.headers, 'x-amzn-requestid': requestId, 'content-length': body.length });
         res.end(body);
+        deps.engine.wake();
         if (logRequests) deps.log.debug('request', { requestId, method: req.method, path: req.url?.split('?')[0], status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6 });
       });
   };

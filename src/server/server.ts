@@ -79,7 +79,7 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const ticker = setInterval(() => void engine.tick(), TICK_MS);
+  const ticker = setInterval(() => engine.tickLogged(), TICK_MS);
   ticker.unref();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -89,6 +89,9 @@ export async function startServer(config: KilnConfig, options: ServerOptions = {
     // In-flight requests finish; idle keep-alive connections are closed so close() returns promptly.
     server.close(() => resolve());
     server.closeIdleConnections();
-  }).then(() => engine.tick()).then(() => store.close()));
+  }).then(() => engine.tick()).then(() => {
+    engine.stop();
+    return store.close();
+  }));
   return { server, url: `http://${host}:${port}`, store, clock, engine, log, close };
 }

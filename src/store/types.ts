@@ -21,6 +21,8 @@ export interface ListOptions {
   prefix?: string;
   /** Only keys strictly greater than this one (the keyset cursor of the previous page). */
   after?: string;
+  /** Only keys strictly less than this one (e.g. the engine's due tasks: keys below "now"). */
+  before?: string;
   /** At most this many records. */
   limit?: number;
 }

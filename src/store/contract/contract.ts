@@ -5,7 +5,7 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store, StoreRecord } from '../types.js';
+import type { ListOptions, Store, StoreRecord } from '../types.js';
 
 const C = 'things';
 const S = 'aws/123456789012';
@@ -29,7 +29,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       store.tx(async (tx) => {
         for (const key of keys) await tx.put(collection, scope, key, { key });
       });
-    const listKeys = async (options?: { prefix?: string; after?: string; limit?: number }, scope = S) =>
+    const listKeys = async (options?: ListOptions, scope = S) =>
       (await store.tx((tx) => tx.list(C, scope, options))).map((record) => record.key);
 
     describe('single records', () => {
@@ -149,6 +149,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(await listKeys({ after: '' }), ['a', 'b', 'c', 'd']);
         assert.deepEqual(await listKeys({ after: 'd' }), []);
         assert.deepEqual(await listKeys({ after: 'a', limit: 2 }), ['b', 'c']);
+      });
+
+      it('before returns only keys strictly less than the bound, and combines with prefix, after and limit', async () => {
+        await putAll(['a', 'b', 'c', 'd', 'b/1', 'b/2', 'b/3']);
+        assert.deepEqual(await listKeys({ before: 'c' }), ['a', 'b', 'b/1', 'b/2', 'b/3']);
+        assert.deepEqual(await listKeys({ before: 'b' }), ['a']);
+        assert.deepEqual(await listKeys({ before: 'a' }), []);
+        assert.deepEqual(await listKeys({ before: '' }), []);
+        assert.deepEqual(await listKeys({ before: 'z', limit: 2 }), ['a', 'b']);
+        assert.deepEqual(await listKeys({ after: 'a', before: 'b/2' }), ['b', 'b/1']);
+        assert.deepEqual(await listKeys({ prefix: 'b/', before: 'b/3' }), ['b/1', 'b/2']);
+        // A bound past the prefix's range does not widen it.
+        assert.deepEqual(await listKeys({ prefix: 'b/', before: 'c' }), ['b/1', 'b/2', 'b/3']);
+        assert.deepEqual(await listKeys({ prefix: 'b/', after: 'b/1', before: 'b/3', limit: 5 }), ['b/2']);
+        assert.deepEqual(await listKeys({ after: 'c', before: 'b' }), []);
       });
 
       it('prefix returns only keys that start with it', async () => {

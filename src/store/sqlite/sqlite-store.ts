@@ -361,7 +361,7 @@ class SqliteTx implements Tx {
 
   async list<T>(collection: string, scope: string, options: ListOptions = {}): Promise<StoreRecord<T>[]> {
     this.open();
-    const range = keyRange(options.prefix, options.after);
+    const range = keyRange(options.prefix, options.after, options.before);
     const rows = this.statements
       .rangedStatement('list', range)
       .all(collection, scope, ...rangeParams(range), sqlLimit(options.limit)) as [string, string][];
@@ -408,15 +408,17 @@ function sqlLimit(limit: number | undefined): number {
 }
 
 /**
- * The key range for a prefix and an `after` cursor. A prefix becomes `key >= prefix AND key <
- * successor` (not LIKE: the primary key index serves a range, and `%` or `_` in keys stay literal).
- * Of the two lower bounds only the tighter one is kept, so a deep page seeks straight to its cursor.
+ * The key range for a prefix, an `after` cursor and a `before` bound. A prefix becomes `key >=
+ * prefix AND key < successor` (not LIKE: the primary key index serves a range, and `%` or `_` in
+ * keys stay literal). Of two lower or two upper bounds only the tighter one is kept, so a deep page
+ * seeks straight to its cursor.
  */
-function keyRange(prefix: string | undefined, after: string | undefined): KeyRange {
-  const upper = prefix ? prefixUpperBound(prefix) : undefined;
+function keyRange(prefix: string | undefined, after: string | undefined, before?: string): KeyRange {
+  const successor = prefix ? prefixUpperBound(prefix) : undefined;
+  const upper = before !== undefined && (successor === undefined || compareCodePoints(before, successor) < 0) ? before : successor;
   if (after !== undefined && (!prefix || compareCodePoints(after, prefix) >= 0)) return { lowerOp: '>', lower: after, upper };
   if (prefix) return { lowerOp: '>=', lower: prefix, upper };
-  return {};
+  return { upper };
 }
 
 function rangeParams(range: KeyRange): string[] {
