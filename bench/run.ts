@@ -201,7 +201,7 @@ function report(outcomes: Outcome[], workloads: Workload[], options: BenchOption
   lines.push(`Kiln vs moto benchmark: ${started.toISOString()}${options.quick ? ' (--quick)' : ''}${workloads.length < WORKLOADS.length ? ` (only: ${workloads.map((w) => w.title).join('; ')})` : ''}`);
   lines.push(...facts.map((f) => `  ${f}`));
   lines.push(`  ${options.durationMs} ms timed per run after ${options.warmupMs} ms warm-up; closed loop, concurrency ${options.concurrencies.join(' and ')}; cold start x${options.coldStartRepeats}.`);
-  lines.push('  NOTE: the load generator (one node process, node:http keep-alive, pre-signed SigV4 requests) shares the');
+  lines.push('  NOTE: the load generator (one node process, keep-alive HTTP/1.1 client of bench/http-client.ts, pre-signed SigV4 requests) shares the');
   lines.push('  same 2 cores with the server under test; see the CPU table for who was saturated.');
   lines.push('');
   lines.push(resultsTable(outcomes));
