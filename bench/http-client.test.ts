@@ -9,8 +9,14 @@ import { startKiln, type Kiln } from '../src/index.js';
 import { HttpConnection, prepareRequest } from './http-client.js';
 import { queryBody, signQuery } from './harness.js';
 
-/** A server that answers each request it reads with the next of `answers` (each a list of writes), then does what the answer says. */
-async function scriptedServer(answers: Array<{ writes: string[]; close?: boolean }>): Promise<{ port: number; connections: () => number; requests: string[]; close(): Promise<void> }> {
+/** One scripted answer: what to write (each a packet of its own), and whether to close the connection after it. */
+interface Answer {
+  writes: string[];
+  close?: boolean;
+}
+
+/** A server that answers each request it reads with the next of `answers`. */
+async function scriptedServer(answers: Answer[]): Promise<{ port: number; connections: () => number; requests: string[]; close(): Promise<void> }> {
   let next = 0;
   let connections = 0;
   const requests: string[] = [];
@@ -45,83 +51,72 @@ async function scriptedServer(answers: Array<{ writes: string[]; close?: boolean
 
 const GET = prepareRequest('GET', '/thing?x=1', ['host', 'example']);
 
+type ScriptedServer = Awaited<ReturnType<typeof scriptedServer>>;
+
+/** Runs `check` with a connection to a scripted server, then closes both. */
+async function withScriptedServer(answers: Answer[], check: (connection: HttpConnection, server: ScriptedServer) => Promise<void>): Promise<void> {
+  const server = await scriptedServer(answers);
+  const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
+  try {
+    await check(connection, server);
+  } finally {
+    connection.destroy();
+    await server.close();
+  }
+}
+
 describe('bench HTTP client', () => {
   it('reads Content-Length bodies split across packets and keeps the connection for the next request', async () => {
-    const server = await scriptedServer([
+    await withScriptedServer([
       { writes: ['HTTP/1.1 200 OK\r\nContent-Len', 'gth: 11\r\n\r\nhello', ' world'] },
       { writes: ['HTTP/1.1 404 Not Found\r\ncontent-length: 7\r\n\r\nmissing'] },
-    ]);
-    const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
-    try {
+    ], async (connection, server) => {
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 200, body: 'hello world' });
       // A failure's body is read even when not asked for.
       assert.deepEqual(await connection.request(GET), { status: 404, body: 'missing' });
       assert.equal(server.connections(), 1);
       assert.match(server.requests[0], /^GET \/thing\?x=1 HTTP\/1\.1\r\nhost: example\r\n\r\n$/);
-    } finally {
-      connection.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('decodes chunked bodies, with and without trailers', async () => {
-    const server = await scriptedServer([
+    await withScriptedServer([
       { writes: ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n', '6\r\n world\r\n0\r\n', '\r\n'] },
       { writes: ['HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Trailer: yes\r\n\r\n'] },
-    ]);
-    const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
-    try {
+    ], async (connection, server) => {
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 200, body: 'hello world' });
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 200, body: 'abc' });
       assert.equal(server.connections(), 1);
-    } finally {
-      connection.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('opens a new connection after Connection: close, and reads a body that ends with the connection', async () => {
-    const server = await scriptedServer([
+    await withScriptedServer([
       { writes: ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok'], close: true },
       { writes: ['HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil ', 'the end'], close: true },
       { writes: ['HTTP/1.1 204 No Content\r\n\r\n'] },
-    ]);
-    const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
-    try {
+    ], async (connection, server) => {
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 200, body: 'ok' });
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 200, body: 'until the end' });
       assert.deepEqual(await connection.request(GET, { readBody: true }), { status: 204, body: '' });
       assert.equal(server.connections(), 3);
-    } finally {
-      connection.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('fails a request whose connection closes early, then works again on a new one', async () => {
-    const server = await scriptedServer([
+    await withScriptedServer([
       { writes: ['HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort'], close: true },
       { writes: ['HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'] },
-    ]);
-    const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
-    try {
+    ], async (connection) => {
       await assert.rejects(connection.request(GET), /closed before the response ended/);
       assert.deepEqual(await connection.request(GET), { status: 200, body: undefined });
-    } finally {
-      connection.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('gives up after timeoutMs', async () => {
-    const server = await scriptedServer([{ writes: ['HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n'] }]);
-    const connection = new HttpConnection({ host: '127.0.0.1', port: server.port });
-    try {
+    await withScriptedServer([{ writes: ['HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n'] }], async (connection) => {
       await assert.rejects(connection.request(GET, { timeoutMs: 50 }), /no answer within 50 ms/);
-    } finally {
-      connection.destroy();
-      await server.close();
-    }
+    });
   });
 
   describe('against Kiln', () => {
