@@ -339,10 +339,10 @@ export const ASSUME_ROLE_POLICY = JSON.stringify({
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One unit of work (a request, or a CreateRole+DeleteRole pair); returns the replies it got.
- * `index` counts from 0 across all workers, so pre-signed pools can be indexed by it.
+ * One unit of work (a request, or a CreateRole+DeleteRole pair), sent in sequence over the worker's
+ * own connection; returns the replies it got. `index` counts from 0 across all workers, so
+ * pre-signed pools can be indexed by it.
  */
-/** One operation of a load run: one or more requests in sequence over the worker's own connection. */
 export type Operation = (index: number, connection: HttpConnection) => Promise<Reply[]>;
 
 export interface LoadSpec {
