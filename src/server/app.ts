@@ -122,14 +122,17 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const query = q < 0 ? '' : url.slice(q + 1);
-    const guess = deps.services[isForm(req) || path === '/' ? 'iam' : 'imagebuilder'].model;
+    // The model errors are written in before the request is routed; looked up only when needed, so
+    // that a first request to STS does not load IAM's model (the largest) as well.
+    const guess = () => deps.services[isForm(req) || path === '/' ? 'iam' : 'imagebuilder'].model;
     let body: Buffer;
     try {
       body = await readBody(req, deps.config.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      const code = guess.metadata.protocol === 'query' ? 'RequestEntityTooLarge' : 'RequestEntityTooLargeException';
-      return errorResponse(guess, new AwsError(code, `Request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`, 413), requestId, deps.log);
+      const model = guess();
+      const code = model.metadata.protocol === 'query' ? 'RequestEntityTooLarge' : 'RequestEntityTooLargeException';
+      return errorResponse(model, new AwsError(code, `Request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`, 413), requestId, deps.log);
     }
     if (path.startsWith('/_kiln/') || path.startsWith('/moto-api/')) {
       const answer = await deps.admin(req.method ?? 'GET', path, body);
@@ -158,7 +161,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       const scope = { partition: auth.partition, account: auth.principal.account, region: auth.region, principal: auth.principal, requestId };
       return await dispatch(deps, service, routed.operation!, routed.input, scope, { sourceIp: sourceIpOf(req.socket.remoteAddress) });
     } catch (error) {
-      const model = routed ? deps.services[routed.service].model : guess;
+      const model = routed ? deps.services[routed.service].model : guess();
       if (error instanceof MalformedFormError) {
         // AWS's common-errors table gives MalformedQueryString HTTP 404.
         const malformed = model.metadata.protocol === 'query' ? new AwsError('MalformedQueryString', error.message, 404) : new AwsError('SerializationException', error.message, 400);
