@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { HttpConnection, isOk, prepareRequest, type PreparedRequest, type Reply } from './http-client.js';
+import { HttpConnection, isOk, prepareRequest, type Endpoint, type PreparedRequest, type Reply } from './http-client.js';
 
-export { HttpConnection, isOk, prepareRequest, type PreparedRequest, type Reply } from './http-client.js';
+export { HttpConnection, isOk, prepareRequest, type Endpoint, type PreparedRequest, type Reply } from './http-client.js';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = dirname(BENCH_DIR);
@@ -211,11 +211,6 @@ export function resolveExecutable(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Signed awsQuery requests
 // ---------------------------------------------------------------------------------------------
-
-export interface Endpoint {
-  host: string;
-  port: number;
-}
 
 export type QueryService = 'iam' | 'sts';
 const API_VERSIONS: Record<QueryService, string> = { iam: '2010-05-08', sts: '2011-06-15' };

@@ -16,7 +16,8 @@
  */
 import net from 'node:net';
 
-export interface HttpTarget {
+/** Where a server listens. */
+export interface Endpoint {
   host: string;
   port: number;
 }
@@ -80,7 +81,7 @@ export class HttpConnection {
   private head?: Head;
   private destroyed = false;
 
-  constructor(private readonly target: HttpTarget) {}
+  constructor(private readonly target: Endpoint) {}
 
   /** Sends one request and resolves with its reply; rejects on transport failures and after timeoutMs. */
   request(request: PreparedRequest, options: { readBody?: boolean; timeoutMs?: number } = {}): Promise<Reply> {
